@@ -1,0 +1,25 @@
+package org.crowdhex.density;
+
+import java.util.List;
+
+/**
+ * The crowd on one H3 cell in one window: the record of the density output.
+ *
+ * @param cell the H3 cell
+ * @param windowStart inclusive, epoch ms
+ * @param windowEnd exclusive, epoch ms
+ * @param posts posts in the cell and window
+ * @param authors distinct authors
+ * @param density distinct authors per km², from the cell's true area
+ * @param venues ids of the venues whose zone holds the cell
+ * @param revision 0 when the window is first published; 1, 2... each time late posts change it
+ */
+public record CellWindow(
+    long cell,
+    long windowStart,
+    long windowEnd,
+    long posts,
+    int authors,
+    double density,
+    List<String> venues,
+    int revision) {}

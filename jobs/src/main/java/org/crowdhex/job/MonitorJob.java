@@ -1,0 +1,193 @@
+package org.crowdhex.job;
+
+import com.uber.h3core.H3Core;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.ParameterTool;
+import org.crowdhex.density.CellWindow;
+import org.crowdhex.density.LatePost;
+import org.crowdhex.density.VenueWindow;
+import org.crowdhex.job.files.PostFiles;
+import org.crowdhex.job.files.RecordFileSink;
+import org.crowdhex.locate.LocatedPost;
+import org.crowdhex.output.AuditFormats;
+import org.crowdhex.output.DensityFormats;
+import org.crowdhex.plan.EventPlan;
+import org.crowdhex.plan.PlanReader;
+import org.crowdhex.plan.WindowSpec;
+import org.crowdhex.post.Post;
+import org.crowdhex.post.Reject;
+import org.crowdhex.post.SourceLine;
+import org.crowdhex.venue.Venue;
+import org.crowdhex.venue.VenueCatalog;
+import org.crowdhex.venue.VenueIndex;
+import org.crowdhex.venue.VenueZone;
+
+/**
+ * The monitor job: posts in, crowd density per H3 cell and per venue out, per event-time window.
+ * Sources and sinks are passed in ({@link #build}), so the same wiring runs on a cluster, on the
+ * embedded engine and on a test MiniCluster.
+ *
+ * <pre>
+ * lines -> decode + validate          -> rejects
+ *       -> event time + watermarks     (bounded out-of-orderness from the plan)
+ *       -> locate on H3                outside every zone: counted and dropped
+ *       |-> keyBy(cell)  -> windows    -> cell density      (late beyond lateness -> late)
+ *       |-> keyBy(venue) -> windows    -> venue totals
+ * </pre>
+ */
+public final class MonitorJob {
+  static final OutputTag<LocatedPost> LATE = new OutputTag<>("late") {};
+
+  private MonitorJob() {}
+
+  /** The streams of one monitor run, for the caller to send where it wants. */
+  public record Streams(
+      DataStream<CellWindow> cells,
+      DataStream<VenueWindow> venues,
+      DataStream<Reject> rejects,
+      DataStream<LatePost> late) {}
+
+  /** Wires the monitor stages onto a stream of input lines. */
+  public static Streams build(EventPlan plan, VenueIndex index, DataStream<SourceLine> lines) {
+    WindowSpec w = plan.window();
+
+    SingleOutputStreamOperator<Post> posts =
+        lines.process(new DecodePosts(plan.input())).name("decode + validate").uid("decode");
+    DataStream<Reject> rejects = posts.getSideOutput(DecodePosts.REJECTS);
+
+    // Posts arrive roughly in time order; out_of_orderness bounds how far behind one may be.
+    WatermarkStrategy<Post> eventTime =
+        WatermarkStrategy.<Post>forGenerator(ctx -> new EventTimeWatermarks(w.outOfOrderness()))
+            .withTimestampAssigner((p, ts) -> p.timeMillis());
+    DataStream<LocatedPost> located =
+        posts
+            .assignTimestampsAndWatermarks(eventTime)
+            .name("event time")
+            .uid("event-time")
+            .flatMap(new LocatePosts(plan.h3Resolution(), index))
+            .name("locate on H3")
+            .uid("locate");
+
+    SingleOutputStreamOperator<CellWindow> cells =
+        located
+            .keyBy(LocatedPost::cell, TypeInformation.of(Long.class))
+            .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
+            .allowedLateness(w.allowedLateness())
+            .sideOutputLateData(LATE)
+            .aggregate(
+                new CountWindows.CellTallies(),
+                new CountWindows.PublishCells(index),
+                TypeInformation.of(org.crowdhex.density.Tally.class),
+                TypeInformation.of(org.crowdhex.density.Tally.class),
+                TypeInformation.of(CellWindow.class))
+            .name("cell density")
+            .uid("cell-density");
+
+    DataStream<LatePost> late =
+        cells.getSideOutput(LATE).process(new LateArrivals()).name("late posts").uid("late");
+
+    DataStream<VenueWindow> venues =
+        located
+            .flatMap(new VenueFanOut(index))
+            .name("venue fan-out")
+            .uid("venue-fan-out")
+            .keyBy(org.crowdhex.density.VenuePost::venue)
+            .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
+            .allowedLateness(w.allowedLateness())
+            .aggregate(new CountWindows.VenueTallies(), new CountWindows.PublishVenues(index))
+            .name("venue totals")
+            .uid("venue-totals");
+
+    return new Streams(cells, venues, rejects, late);
+  }
+
+  /** Sends the streams to files under the run's output folder. */
+  public static void writeFiles(Streams s, String outDir, boolean geojson) {
+    String density = outDir + "/density";
+    s.cells()
+        .sinkTo(new RecordFileSink<>(density, "cells.jsonl", DensityFormats.cellLines()))
+        .name("cells.jsonl")
+        .setParallelism(1);
+    if (geojson) {
+      s.cells()
+          .sinkTo(new RecordFileSink<>(density, "cells.geojson", DensityFormats.cellFeatures()))
+          .name("cells.geojson")
+          .setParallelism(1);
+    }
+    s.venues()
+        .sinkTo(new RecordFileSink<>(density, "venues.jsonl", DensityFormats.venueLines()))
+        .name("venues.jsonl")
+        .setParallelism(1);
+    s.rejects()
+        .sinkTo(
+            new RecordFileSink<>(outDir + "/rejects", "rejects.jsonl", AuditFormats.rejectLines()))
+        .name("rejects.jsonl")
+        .setParallelism(1);
+    s.late()
+        .sinkTo(new RecordFileSink<>(outDir + "/late", "late.jsonl", AuditFormats.lateLines()))
+        .name("late.jsonl")
+        .setParallelism(1);
+  }
+
+  /** Wires a replay of files into file outputs. */
+  public static void replayFiles(
+      StreamExecutionEnvironment env,
+      EventPlan plan,
+      VenueIndex index,
+      List<String> inputs,
+      String outDir) {
+    DataStream<SourceLine> lines =
+        env.fromSource(
+                PostFiles.source(inputs, plan.input().format()),
+                WatermarkStrategy.noWatermarks(),
+                "post files")
+            .uid("post-files");
+    writeFiles(build(plan, index, lines), outDir, plan.output().geojson());
+  }
+
+  /**
+   * The venue index of a plan: its venues (all or the included ones) with their zones covered by H3
+   * cells at the plan's resolution.
+   */
+  public static VenueIndex venueIndex(EventPlan plan) {
+    List<Venue> venues =
+        VenueCatalog.read(plan.venues().file(), plan.venues().defaultBufferMeters());
+    if (!plan.venues().include().isEmpty()) {
+      venues = VenueCatalog.filter(venues, plan.venues().include());
+    }
+    H3Core h3;
+    try {
+      h3 = H3Core.newInstance();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load the H3 native library", e);
+    }
+    List<VenueZone> zones = new ArrayList<>();
+    for (Venue v : venues) zones.add(VenueZone.of(v, plan.h3Resolution(), h3));
+    return VenueIndex.of(zones);
+  }
+
+  /**
+   * Entry point on a Flink cluster: {@code --plan PLAN --input FILE[,FILE...] [--out DIR]}. The
+   * plan and venue files are read where the job is submitted.
+   */
+  public static void main(String[] args) throws Exception {
+    ParameterTool params = ParameterTool.fromArgs(args);
+    EventPlan plan = PlanReader.read(java.nio.file.Path.of(params.getRequired("plan")));
+    List<String> inputs = Arrays.asList(params.getRequired("input").split(","));
+    String out = params.get("out", plan.output().dir().toString());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    replayFiles(env, plan, venueIndex(plan), inputs, out);
+    env.execute("crowdhex monitor: " + plan.name());
+  }
+}

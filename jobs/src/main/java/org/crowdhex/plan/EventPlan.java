@@ -1,0 +1,54 @@
+package org.crowdhex.plan;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.crowdhex.post.PostSchema;
+
+/**
+ * A planner's description of one event to watch: where (venues), at what grain (H3 resolution,
+ * windows), what input looks like, and where outputs go. Read from YAML by {@link PlanReader},
+ * which checks every field; an {@code EventPlan} that exists is valid.
+ *
+ * @param name what the event is called, for logs and outputs
+ * @param timeZone the local zone of the event (daily rhythm, schedule, local input times)
+ * @param venues the venues file and which venues to watch
+ * @param h3Resolution the H3 resolution of cells (9 ≈ 0.1 km² hexagons)
+ * @param window the event-time windows
+ * @param input how posts are read (format, field mapping, time format, accepted time range)
+ * @param output where results are written
+ * @param parallelism the parallelism of the job on the embedded engine
+ * @param file the plan file, or null for a plan made in code
+ */
+public record EventPlan(
+    String name,
+    ZoneId timeZone,
+    VenueSource venues,
+    int h3Resolution,
+    WindowSpec window,
+    PostSchema input,
+    OutputSpec output,
+    int parallelism,
+    Path file) {
+
+  public static final int MIN_RESOLUTION = 5;
+  public static final int MAX_RESOLUTION = 12;
+
+  /** The same plan writing to another folder. */
+  public EventPlan withOutputDir(Path dir) {
+    return new EventPlan(
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        new OutputSpec(dir, output.geojson()),
+        parallelism,
+        file);
+  }
+
+  /** The same plan at another parallelism. */
+  public EventPlan withParallelism(int p) {
+    return new EventPlan(name, timeZone, venues, h3Resolution, window, input, output, p, file);
+  }
+}

@@ -1,0 +1,492 @@
+package org.crowdhex.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.crowdhex.post.FieldMapping;
+import org.crowdhex.post.PostFormat;
+import org.crowdhex.post.PostSchema;
+import org.crowdhex.post.TimeFormat;
+import org.crowdhex.post.TimeRange;
+
+/**
+ * Reads an event plan from YAML and checks every field, collecting all problems before it fails so
+ * that {@code crowdhex validate} can list them at once. Each problem names the field, the value and
+ * what is accepted. Relative paths in {@code venues.file} are taken from the plan's folder; {@code
+ * output.dir} from the folder the command runs in.
+ */
+public final class PlanReader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> TOP =
+      Set.of(
+          "name",
+          "time_zone",
+          "venues",
+          "h3_resolution",
+          "window",
+          "time_range",
+          "input",
+          "output",
+          "run");
+
+  private static final Set<String> OPTIONAL = Set.of("output.dir");
+
+  private final List<PlanProblem> problems = new ArrayList<>();
+
+  private PlanReader() {}
+
+  /** Reads and checks a plan file. */
+  public static EventPlan read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new PlanException(
+          file.toString(),
+          List.of(
+              new PlanProblem(
+                  "the plan file",
+                  quote(file.toString()) + " (" + reason(e) + ")",
+                  "a readable YAML file")));
+    }
+    return parse(text, file);
+  }
+
+  /**
+   * Reads and checks a plan from YAML text.
+   *
+   * @param file the plan's path, for relative venue paths and messages (may be null: relative paths
+   *     are then taken from the working folder)
+   */
+  public static EventPlan parse(String yaml, Path file) {
+    String source = file == null ? "plan" : file.toString();
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (IOException e) {
+      throw new PlanException(
+          source,
+          List.of(
+              new PlanProblem(
+                  "the plan", "not valid YAML (" + firstLine(e.getMessage()) + ")", "YAML")));
+    }
+    if (root == null || !root.isObject()) {
+      throw new PlanException(
+          source,
+          List.of(
+              new PlanProblem(
+                  "the plan",
+                  root == null ? "empty" : "a " + kind(root),
+                  "a YAML mapping of plan fields")));
+    }
+    PlanReader r = new PlanReader();
+    EventPlan plan = r.plan(root, file);
+    if (!r.problems.isEmpty()) throw new PlanException(source, r.problems);
+    return plan;
+  }
+
+  private EventPlan plan(JsonNode root, Path file) {
+    unknownKeys(root, "", TOP);
+    String name = string(root, "name", null, "a non-empty name for the event");
+    if (name != null && name.isBlank()) {
+      problem("name", quote(name), "a non-empty name for the event");
+    }
+    ZoneId zone = zone(root.path("time_zone"));
+    Path base = file == null ? Path.of("") : file.toAbsolutePath().getParent();
+    VenueSource venues = venues(root.path("venues"), base);
+    int resolution =
+        integer(
+            root,
+            "h3_resolution",
+            9,
+            EventPlan.MIN_RESOLUTION,
+            EventPlan.MAX_RESOLUTION,
+            "a whole number from 5 to 12 (9 gives hexagons of about 0.1 km²)");
+    WindowSpec window = window(root.path("window"));
+    TimeRange range = timeRange(root.path("time_range"), zone);
+    PostSchema input = input(root.path("input"), zone, range);
+    OutputSpec output = output(root.path("output"), name);
+    JsonNode run = section(root, "run");
+    unknownKeys(run, "run.", Set.of("parallelism"));
+    int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
+    if (!problems.isEmpty()) return null;
+    return new EventPlan(name, zone, venues, resolution, window, input, output, parallelism, file);
+  }
+
+  private ZoneId zone(JsonNode n) {
+    if (n.isMissingNode() || n.isNull()) return ZoneId.of("UTC");
+    if (!n.isTextual()) {
+      problem("time_zone", show(n), "an IANA time zone such as Europe/Amsterdam");
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(n.asText());
+    } catch (DateTimeException e) {
+      problem("time_zone", show(n), "an IANA time zone such as Europe/Amsterdam or UTC");
+      return ZoneId.of("UTC");
+    }
+  }
+
+  private VenueSource venues(JsonNode n, Path base) {
+    if (n.isMissingNode() || n.isNull()) {
+      problem("venues", "missing", "a mapping with file (a venues GeoJSON), buffer_m and include");
+      return null;
+    }
+    if (!n.isObject()) {
+      problem("venues", show(n), "a mapping with file, buffer_m and include");
+      return null;
+    }
+    unknownKeys(n, "venues.", Set.of("file", "buffer_m", "include"));
+    String f = string(n, "file", "venues.file", null, "the path of a venues GeoJSON file");
+    Path path = null;
+    if (f != null) {
+      path = base.resolve(f).normalize();
+      if (!Files.isRegularFile(path)) {
+        problem(
+            "venues.file",
+            quote(f) + " (" + path + " does not exist)",
+            "the path of a venues GeoJSON file, relative to the plan's folder");
+      }
+    }
+    double buffer = number(n, "buffer_m", "venues.buffer_m", 100, 0, 5000, "metres from 0 to 5000");
+    List<String> include = new ArrayList<>();
+    JsonNode inc = n.path("include");
+    if (!inc.isMissingNode() && !inc.isNull()) {
+      if (!inc.isArray()) {
+        problem("venues.include", show(inc), "a list of venue ids, e.g. [kuip, centraal]");
+      } else {
+        for (JsonNode v : inc) {
+          if (v.isTextual() && !v.asText().isBlank()) include.add(v.asText());
+          else problem("venues.include", show(v), "venue ids (text)");
+        }
+      }
+    }
+    return new VenueSource(path, buffer, include);
+  }
+
+  private WindowSpec window(JsonNode n) {
+    WindowSpec d = WindowSpec.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem("window", show(n), "a mapping with size, slide, out_of_orderness, allowed_lateness");
+      return d;
+    }
+    JsonNode w = n;
+    unknownKeys(w, "window.", Set.of("size", "slide", "out_of_orderness", "allowed_lateness"));
+    Duration size = duration(w, "size", d.size(), Duration.ofSeconds(1), Duration.ofDays(7));
+    Duration slide = duration(w, "slide", d.slide(), Duration.ofSeconds(1), Duration.ofDays(7));
+    Duration ooo =
+        duration(w, "out_of_orderness", d.outOfOrderness(), Duration.ZERO, Duration.ofDays(1));
+    Duration late =
+        duration(w, "allowed_lateness", d.allowedLateness(), Duration.ZERO, Duration.ofDays(7));
+    if (size != null && slide != null) {
+      if (slide.compareTo(size) > 0) {
+        problem(
+            "window.slide",
+            Durations.format(slide),
+            "a slide no longer than window.size (" + Durations.format(size) + ")");
+      } else if (size.toMillis() % slide.toMillis() != 0) {
+        problem(
+            "window.size",
+            Durations.format(size),
+            "a whole multiple of window.slide (" + Durations.format(slide) + ")");
+      }
+    }
+    if (size == null || slide == null || ooo == null || late == null) return d;
+    return new WindowSpec(size, slide, ooo, late);
+  }
+
+  private Duration duration(JsonNode w, String key, Duration dflt, Duration min, Duration max) {
+    JsonNode v = w.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    String accepted =
+        Durations.ACCEPTED + ", from " + Durations.format(min) + " to " + Durations.format(max);
+    if (!v.isTextual()) {
+      problem("window." + key, show(v), accepted);
+      return null;
+    }
+    Duration d = Durations.parse(v.asText()).orElse(null);
+    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      problem("window." + key, show(v), accepted);
+      return null;
+    }
+    return d;
+  }
+
+  private TimeRange timeRange(JsonNode n, ZoneId zone) {
+    if (n.isMissingNode() || n.isNull()) return TimeRange.ALWAYS;
+    if (!n.isObject()) {
+      problem("time_range", show(n), "a mapping with start and/or end (ISO-8601)");
+      return TimeRange.ALWAYS;
+    }
+    unknownKeys(n, "time_range.", Set.of("start", "end"));
+    Long start = instant(n.path("start"), "time_range.start", zone);
+    Long end = instant(n.path("end"), "time_range.end", zone);
+    long s = start == null ? Long.MIN_VALUE : start;
+    long e = end == null ? Long.MAX_VALUE : end;
+    if (s >= e) {
+      problem(
+          "time_range.end",
+          show(n.path("end")),
+          "a time after time_range.start (" + show(n.path("start")) + ")");
+      return TimeRange.ALWAYS;
+    }
+    return new TimeRange(s, e);
+  }
+
+  private Long instant(JsonNode v, String field, ZoneId zone) {
+    if (v.isMissingNode() || v.isNull()) return null;
+    String accepted =
+        "an ISO-8601 time such as 2026-04-19T12:00:00+02:00 (without an offset it is read in"
+            + " time_zone)";
+    if (!v.isTextual()) {
+      problem(field, show(v), accepted);
+      return null;
+    }
+    String t = v.asText().trim();
+    try {
+      return OffsetDateTime.parse(t).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e2) {
+        problem(field, show(v), accepted);
+        return null;
+      }
+    }
+  }
+
+  private PostSchema input(JsonNode n, ZoneId zone, TimeRange range) {
+    PostSchema d = PostSchema.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) {
+      return new PostSchema(d.format(), d.fields(), d.timeFormat(), zone, ',', range);
+    }
+    if (!n.isObject()) {
+      problem("input", show(n), "a mapping with format, fields, time_format, csv_delimiter");
+      return d;
+    }
+    unknownKeys(n, "input.", Set.of("format", "fields", "time_format", "csv_delimiter"));
+    PostFormat format = PostFormat.JSONL;
+    String f = string(n, "format", "input.format", "jsonl", "jsonl or csv");
+    if (f != null) {
+      format = PostFormat.fromCode(f.toLowerCase(Locale.ROOT)).orElse(null);
+      if (format == null) {
+        problem("input.format", quote(f), "jsonl or csv");
+        format = PostFormat.JSONL;
+      }
+    }
+    TimeFormat timeFormat = TimeFormat.AUTO;
+    String tf = string(n, "time_format", "input.time_format", "auto", TimeFormat.ACCEPTED);
+    if (tf != null) {
+      try {
+        timeFormat = TimeFormat.of(tf);
+      } catch (IllegalArgumentException e) {
+        problem("input.time_format", quote(tf), TimeFormat.ACCEPTED);
+      }
+    }
+    char delimiter = ',';
+    String dl =
+        string(
+            n, "csv_delimiter", "input.csv_delimiter", ",", "one character, e.g. \",\" or \";\"");
+    if (dl != null) {
+      String unescaped = dl.equals("\\t") ? "\t" : dl;
+      if (unescaped.length() != 1 || unescaped.equals("\"")) {
+        problem(
+            "input.csv_delimiter",
+            quote(dl),
+            "one character other than a quote, e.g. \",\", \";\" or \"\\t\"");
+      } else {
+        delimiter = unescaped.charAt(0);
+      }
+    }
+    FieldMapping fields = fields(n.path("fields"));
+    return new PostSchema(format, fields, timeFormat, zone, delimiter, range);
+  }
+
+  private FieldMapping fields(JsonNode n) {
+    FieldMapping d = FieldMapping.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem("input.fields", show(n), "a mapping from post fields to source field names");
+      return d;
+    }
+    Set<String> contract = d.asMap().keySet();
+    unknownKeys(n, "input.fields.", contract);
+    String[] names = new String[contract.size()];
+    int i = 0;
+    for (String key : contract) {
+      JsonNode v = n.path(key);
+      boolean required = key.equals("time") || key.equals("lat") || key.equals("lon");
+      if (v.isMissingNode()) {
+        names[i] = d.asMap().get(key);
+      } else if (v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+        if (required) {
+          problem("input.fields." + key, show(v), "the name of the source field that holds " + key);
+          names[i] = d.asMap().get(key);
+        } else {
+          names[i] = null; // the source has no such field
+        }
+      } else if (v.isTextual() || v.isNumber()) {
+        names[i] = v.asText();
+      } else {
+        problem(
+            "input.fields." + key, show(v), "a field or column name (text), or null when absent");
+        names[i] = d.asMap().get(key);
+      }
+      i++;
+    }
+    return new FieldMapping(
+        names[0], names[1], names[2], names[3], names[4], names[5], names[6], names[7]);
+  }
+
+  private OutputSpec output(JsonNode n, String name) {
+    String slug = slug(name == null ? "run" : name);
+    Path dflt = Path.of("out", slug);
+    if (n.isMissingNode() || n.isNull()) return new OutputSpec(dflt, true);
+    if (!n.isObject()) {
+      problem("output", show(n), "a mapping with dir and geojson");
+      return new OutputSpec(dflt, true);
+    }
+    unknownKeys(n, "output.", Set.of("dir", "geojson"));
+    String dir = string(n, "dir", "output.dir", null, "a folder path");
+    boolean geojson = true;
+    JsonNode g = n.path("geojson");
+    if (!g.isMissingNode() && !g.isNull()) {
+      if (g.isBoolean()) geojson = g.asBoolean();
+      else problem("output.geojson", show(g), "true or false");
+    }
+    return new OutputSpec(dir == null ? dflt : Path.of(dir), geojson);
+  }
+
+  /** A folder-safe name: lower case, ASCII letters, digits and dashes. */
+  static String slug(String name) {
+    String s =
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    return s.isEmpty() ? "run" : s;
+  }
+
+  // --- field readers that record problems instead of throwing ---
+
+  private JsonNode section(JsonNode parent, String key) {
+    JsonNode n = parent.path(key);
+    if (n.isMissingNode() || n.isNull()) return MissingNode.getInstance();
+    if (!n.isObject()) {
+      problem(key, show(n), "a mapping");
+      return MissingNode.getInstance();
+    }
+    return n;
+  }
+
+  private String string(JsonNode parent, String key, String dflt, String accepted) {
+    return string(parent, key, key, dflt, accepted);
+  }
+
+  private String string(JsonNode parent, String key, String field, String dflt, String accepted) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      if (dflt == null && !OPTIONAL.contains(field)) {
+        problem(field, "missing", accepted);
+      }
+      return dflt;
+    }
+    if (!v.isTextual()) {
+      problem(field, show(v), accepted);
+      return dflt;
+    }
+    return v.asText();
+  }
+
+  private int integer(JsonNode parent, String field, int dflt, int min, int max, String accepted) {
+    String key = field.substring(field.lastIndexOf('.') + 1);
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+      problem(field, show(v), accepted);
+      return dflt;
+    }
+    return v.asInt();
+  }
+
+  private double number(
+      JsonNode parent,
+      String key,
+      String field,
+      double dflt,
+      double min,
+      double max,
+      String accepted) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+      problem(field, show(v), accepted);
+      return dflt;
+    }
+    return v.asDouble();
+  }
+
+  private void unknownKeys(JsonNode n, String prefix, Set<String> known) {
+    if (!n.isObject()) return;
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!known.contains(k)) {
+        problem(
+            prefix + k,
+            "an unknown field",
+            "one of " + String.join(", ", new LinkedHashSet<>(known.stream().sorted().toList())));
+      }
+    }
+  }
+
+  private void problem(String field, String value, String accepted) {
+    problems.add(new PlanProblem(field, value, accepted));
+  }
+
+  private static String show(JsonNode v) {
+    if (v.isMissingNode()) return "missing";
+    if (v.isNull()) return "null";
+    if (v.isTextual()) return quote(v.asText());
+    if (v.isValueNode()) return v.asText();
+    return "a " + kind(v) + " " + v;
+  }
+
+  private static String kind(JsonNode v) {
+    return v.isArray()
+        ? "list"
+        : v.isObject() ? "mapping" : v.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "unreadable";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+  }
+}
