@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
       "",
       "Start with 'crowdhex demo'; 'crowdhex COMMAND --help' explains each command."
     },
-    subcommands = {ValidateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      GenerateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Crowdhex implements Runnable {
   /** Exit code of a problem the user can fix: a bad plan, venues file or argument. */
   public static final int USER_ERROR = 1;

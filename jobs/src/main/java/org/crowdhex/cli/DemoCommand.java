@@ -1,0 +1,123 @@
+package org.crowdhex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.crowdhex.generate.GroundTruth;
+import org.crowdhex.job.RunSummary;
+import org.crowdhex.plan.EventPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Generates the bundled Rotterdam match day and runs the monitor job over it. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = {
+      "Run the demo: a synthetic match day at De Kuip, Rotterdam (Feyenoord at home, kick-off"
+          + " 14:30), generated with a fixed seed and replayed through the monitor job on the"
+          + " embedded engine.",
+      "Writes the plan and venues it used, the generated posts and ground truth, and the job's"
+          + " outputs under the output folder."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String PLAN = "geo-data/plans/rotterdam-match.yaml";
+  static final String VENUES = "geo-data/venues/rotterdam.geojson";
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "out/demo",
+      description = "Folder for everything the demo writes.")
+  Path out;
+
+  @Option(
+      names = {"-p", "--parallelism"},
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Parallelism of the embedded engine.")
+  int parallelism;
+
+  @Override
+  public Integer call() throws Exception {
+    Path planFile = extract(PLAN);
+    extract(VENUES);
+    EventPlan plan = PlanOption.load(planFile).withParallelism(parallelism);
+
+    System.out.println("1/2 generating the match day (seed 42)...");
+    GenerateCommand generate = new GenerateCommand();
+    generate.seed = 42;
+    generate.kickOff = "2026-04-19T14:30";
+    generate.attendance = 3000;
+    generate.days = 1;
+    generate.out = out.resolve("input");
+    Path posts = out.resolve("input/posts.jsonl");
+    GroundTruth truth = generate.generate(plan, posts, out.resolve("input/truth.json"));
+    System.out.printf("    %,d posts in %s%n", truth.totals().posts(), posts);
+
+    System.out.println("2/2 running the monitor job on the embedded engine...");
+    Path output = out.resolve("output");
+    RunSummary summary = RunCommand.run(plan, List.of(posts), output);
+    System.out.println(summary.describe());
+    printPeaks(output.resolve("density/venues.jsonl"));
+    System.out.println();
+    System.out.println("outputs in " + output.toAbsolutePath().normalize() + ":");
+    System.out.println("  density/cells.jsonl     crowd per H3 cell and window");
+    System.out.println("  density/cells.geojson   the same as hexagons, for any GIS or web map");
+    System.out.println("  density/venues.jsonl    totals per venue and window");
+    System.out.println("  rejects/rejects.jsonl   lines that were not valid posts, with reasons");
+    System.out.println("  late/late.jsonl         posts that came too late for their windows");
+    System.out.println("  summary.json            what was read and what became of it");
+    System.out.println("ground truth of the generated event: " + out.resolve("input/truth.json"));
+    return 0;
+  }
+
+  /** Copies a bundled file to the output folder, keeping its relative place. */
+  private Path extract(String resource) throws IOException {
+    Path target = out.resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("the jar lacks " + resource);
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
+  }
+
+  /** The busiest window of each venue, to show at a glance that the match is there. */
+  private static void printPeaks(Path venues) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> peak = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(venues)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) continue;
+        JsonNode n = json.readTree(line);
+        peak.merge(
+            n.get("venue").asText(),
+            n,
+            (a, b) -> b.get("authors").asInt() > a.get("authors").asInt() ? b : a);
+      }
+    }
+    System.out.println("busiest window per venue (distinct authors):");
+    peak.values().stream()
+        .sorted((a, b) -> b.get("authors").asInt() - a.get("authors").asInt())
+        .forEach(
+            n ->
+                System.out.printf(
+                    "  %-14s %5d authors  %s - %s UTC%n",
+                    n.get("venue").asText(),
+                    n.get("authors").asInt(),
+                    n.get("window_start").asText().substring(11, 16),
+                    n.get("window_end").asText().substring(11, 16)));
+  }
+}
