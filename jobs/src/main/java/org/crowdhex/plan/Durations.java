@@ -20,20 +20,19 @@ public final class Durations {
     String t = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = SHORT.matcher(t);
     if (m.matches()) {
-      long n;
       try {
-        n = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            });
+      } catch (NumberFormatException | ArithmeticException e) { // beyond a long or a Duration
         return Optional.empty();
       }
-      return Optional.of(
-          switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-          });
     }
     try {
       return Optional.of(Duration.parse(text.trim()));

@@ -1,11 +1,18 @@
 package org.crowdhex.plan;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -15,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +38,10 @@ import org.crowdhex.post.TimeRange;
  * output.dir} from the folder the command runs in.
  */
 public final class PlanReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // A key written twice (e.g. two window sections) is an error, not a silent override.
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final Set<String> TOP =
       Set.of(
           "name",
@@ -46,6 +55,13 @@ public final class PlanReader {
           "run");
 
   private static final Set<String> OPTIONAL = Set.of("output.dir");
+  private static final String VENUES =
+      "a mapping with file (a venues GeoJSON), buffer_m and include";
+  private static final String VENUE_FILE =
+      "the path of a venues GeoJSON file, relative to the plan's folder";
+  private static final String ZONES = "an IANA time zone such as Europe/Amsterdam or UTC";
+  private static final String DELIMITERS =
+      "one character other than a quote or a line break, e.g. \",\", \";\" or \"\\t\"";
 
   private final List<PlanProblem> problems = new ArrayList<>();
 
@@ -55,6 +71,7 @@ public final class PlanReader {
   public static EventPlan read(Path file) {
     String text;
     try {
+      if (Files.isDirectory(file)) throw new IOException("a folder, not a file");
       text = Files.readString(file);
     } catch (IOException e) {
       throw new PlanException(
@@ -82,18 +99,16 @@ public final class PlanReader {
     } catch (IOException e) {
       throw new PlanException(
           source,
-          List.of(
-              new PlanProblem(
-                  "the plan", "not valid YAML (" + firstLine(e.getMessage()) + ")", "YAML")));
+          List.of(new PlanProblem("the plan", "not valid YAML (" + yamlError(e) + ")", "YAML")));
     }
-    if (root == null || !root.isObject()) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new PlanException(
+          source, List.of(new PlanProblem("the plan", "empty", "a YAML mapping of plan fields")));
+    }
+    if (!root.isObject()) {
       throw new PlanException(
           source,
-          List.of(
-              new PlanProblem(
-                  "the plan",
-                  root == null ? "empty" : "a " + kind(root),
-                  "a YAML mapping of plan fields")));
+          List.of(new PlanProblem("the plan", show(root), "a YAML mapping of plan fields")));
     }
     PlanReader r = new PlanReader();
     EventPlan plan = r.plan(root, file);
@@ -122,7 +137,7 @@ public final class PlanReader {
     TimeRange range = timeRange(root.path("time_range"), zone);
     PostSchema input = input(root.path("input"), zone, range);
     OutputSpec output = output(root.path("output"), name);
-    JsonNode run = section(root, "run");
+    JsonNode run = section(root, "run", "a mapping with parallelism");
     unknownKeys(run, "run.", Set.of("parallelism"));
     int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
     if (!problems.isEmpty()) return null;
@@ -132,36 +147,39 @@ public final class PlanReader {
   private ZoneId zone(JsonNode n) {
     if (n.isMissingNode() || n.isNull()) return ZoneId.of("UTC");
     if (!n.isTextual()) {
-      problem("time_zone", show(n), "an IANA time zone such as Europe/Amsterdam");
+      problem("time_zone", show(n), ZONES);
       return ZoneId.of("UTC");
     }
     try {
       return ZoneId.of(n.asText());
     } catch (DateTimeException e) {
-      problem("time_zone", show(n), "an IANA time zone such as Europe/Amsterdam or UTC");
+      problem("time_zone", show(n), ZONES);
       return ZoneId.of("UTC");
     }
   }
 
   private VenueSource venues(JsonNode n, Path base) {
     if (n.isMissingNode() || n.isNull()) {
-      problem("venues", "missing", "a mapping with file (a venues GeoJSON), buffer_m and include");
+      problem("venues", "missing", VENUES);
       return null;
     }
     if (!n.isObject()) {
-      problem("venues", show(n), "a mapping with file, buffer_m and include");
+      problem("venues", show(n), VENUES);
       return null;
     }
     unknownKeys(n, "venues.", Set.of("file", "buffer_m", "include"));
-    String f = string(n, "file", "venues.file", null, "the path of a venues GeoJSON file");
+    String f = string(n, "file", "venues.file", null, VENUE_FILE);
     Path path = null;
     if (f != null) {
-      path = base.resolve(f).normalize();
-      if (!Files.isRegularFile(path)) {
-        problem(
-            "venues.file",
-            quote(f) + " (" + path + " does not exist)",
-            "the path of a venues GeoJSON file, relative to the plan's folder");
+      try {
+        path = base.resolve(f).normalize();
+        if (Files.isDirectory(path)) {
+          problem("venues.file", quote(f) + " (" + path + " is a folder)", VENUE_FILE);
+        } else if (!Files.isRegularFile(path)) {
+          problem("venues.file", quote(f) + " (" + path + " does not exist)", VENUE_FILE);
+        }
+      } catch (InvalidPathException e) {
+        problem("venues.file", quote(f) + " (not a valid path)", VENUE_FILE);
       }
     }
     double buffer = number(n, "buffer_m", "venues.buffer_m", 100, 0, 5000, "metres from 0 to 5000");
@@ -187,14 +205,13 @@ public final class PlanReader {
       problem("window", show(n), "a mapping with size, slide, out_of_orderness, allowed_lateness");
       return d;
     }
-    JsonNode w = n;
-    unknownKeys(w, "window.", Set.of("size", "slide", "out_of_orderness", "allowed_lateness"));
-    Duration size = duration(w, "size", d.size(), Duration.ofSeconds(1), Duration.ofDays(7));
-    Duration slide = duration(w, "slide", d.slide(), Duration.ofSeconds(1), Duration.ofDays(7));
+    unknownKeys(n, "window.", Set.of("size", "slide", "out_of_orderness", "allowed_lateness"));
+    Duration size = duration(n, "size", d.size(), Duration.ofSeconds(1), Duration.ofDays(7));
+    Duration slide = duration(n, "slide", d.slide(), Duration.ofSeconds(1), Duration.ofDays(7));
     Duration ooo =
-        duration(w, "out_of_orderness", d.outOfOrderness(), Duration.ZERO, Duration.ofDays(1));
+        duration(n, "out_of_orderness", d.outOfOrderness(), Duration.ZERO, Duration.ofDays(1));
     Duration late =
-        duration(w, "allowed_lateness", d.allowedLateness(), Duration.ZERO, Duration.ofDays(7));
+        duration(n, "allowed_lateness", d.allowedLateness(), Duration.ZERO, Duration.ofDays(7));
     if (size != null && slide != null) {
       if (slide.compareTo(size) > 0) {
         problem(
@@ -261,14 +278,14 @@ public final class PlanReader {
     }
     String t = v.asText().trim();
     try {
-      return OffsetDateTime.parse(t).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
       try {
+        return OffsetDateTime.parse(t).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
         return LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e2) {
-        problem(field, show(v), accepted);
-        return null;
       }
+    } catch (DateTimeException | ArithmeticException e) { // unparsable, or beyond epoch millis
+      problem(field, show(v), accepted);
+      return null;
     }
   }
 
@@ -301,16 +318,11 @@ public final class PlanReader {
       }
     }
     char delimiter = ',';
-    String dl =
-        string(
-            n, "csv_delimiter", "input.csv_delimiter", ",", "one character, e.g. \",\" or \";\"");
+    String dl = string(n, "csv_delimiter", "input.csv_delimiter", ",", DELIMITERS);
     if (dl != null) {
       String unescaped = dl.equals("\\t") ? "\t" : dl;
-      if (unescaped.length() != 1 || unescaped.equals("\"")) {
-        problem(
-            "input.csv_delimiter",
-            quote(dl),
-            "one character other than a quote, e.g. \",\", \";\" or \"\\t\"");
+      if (unescaped.length() != 1 || "\"\r\n".indexOf(unescaped.charAt(0)) >= 0) {
+        problem("input.csv_delimiter", quote(dl), DELIMITERS);
       } else {
         delimiter = unescaped.charAt(0);
       }
@@ -387,11 +399,11 @@ public final class PlanReader {
 
   // --- field readers that record problems instead of throwing ---
 
-  private JsonNode section(JsonNode parent, String key) {
+  private JsonNode section(JsonNode parent, String key, String accepted) {
     JsonNode n = parent.path(key);
     if (n.isMissingNode() || n.isNull()) return MissingNode.getInstance();
     if (!n.isObject()) {
-      problem(key, show(n), "a mapping");
+      problem(key, show(n), accepted);
       return MissingNode.getInstance();
     }
     return n;
@@ -420,7 +432,7 @@ public final class PlanReader {
     String key = field.substring(field.lastIndexOf('.') + 1);
     JsonNode v = parent.path(key);
     if (v.isMissingNode() || v.isNull()) return dflt;
-    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
       problem(field, show(v), accepted);
       return dflt;
     }
@@ -453,7 +465,7 @@ public final class PlanReader {
         problem(
             prefix + k,
             "an unknown field",
-            "one of " + String.join(", ", new LinkedHashSet<>(known.stream().sorted().toList())));
+            "one of " + String.join(", ", known.stream().sorted().toList()));
       }
     }
   }
@@ -480,13 +492,29 @@ public final class PlanReader {
     return "\"" + s + "\"";
   }
 
-  private static String firstLine(String s) {
-    if (s == null) return "unreadable";
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /**
+   * Where and what the YAML error is, e.g. {@code line 1, column 16: expected ',' or ']', but got
+   * <stream end>}: the parser's own message repeats the text with carets over several lines.
+   */
+  private static String yamlError(IOException e) {
+    String text = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    String what = "unreadable";
+    if (text != null) {
+      for (String line : text.split("\n")) {
+        if (!line.isBlank() && !line.startsWith(" ") && !line.startsWith("in '")) {
+          what = line.trim(); // the last such line is the problem, earlier ones its context
+        }
+      }
+    }
+    JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+    if (at == null || at.getLineNr() < 1) return what;
+    return "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + what;
   }
 
   private static String reason(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+    if (e instanceof NoSuchFileException) return "no such file";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof CharacterCodingException) return "not UTF-8 text";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

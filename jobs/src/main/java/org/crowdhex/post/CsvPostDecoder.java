@@ -33,8 +33,8 @@ final class CsvPostDecoder implements PostDecoder {
   static CsvPostDecoder forHeader(PostSchema schema, String headerLine) {
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(schema.csvDelimiter()).get();
     List<String> header = new ArrayList<>();
+    String h = headerLine.startsWith("\uFEFF") ? headerLine.substring(1) : headerLine;
     try {
-      String h = headerLine.startsWith("\uFEFF") ? headerLine.substring(1) : headerLine;
       for (String c : parseRow(format, h)) header.add(c.trim());
     } catch (RuntimeException e) {
       header.clear();
@@ -49,19 +49,19 @@ final class CsvPostDecoder implements PostDecoder {
     for (int i = 0; i < wanted.length; i++) {
       columns[i] = wanted[i] == null ? -1 : header.indexOf(wanted[i]);
       boolean required =
-          i == 2 || i == 3 || i == 4 || (i < 2 && wanted[i] != null && !isDefault(m, contract[i]));
+          i == 2 || i == 3 || i == 4 || (wanted[i] != null && !isDefault(m, contract[i]));
       if (columns[i] < 0 && required) {
-        missing.add(contract[i] + " (column \"" + wanted[i] + "\")");
+        missing.add("no column \"" + wanted[i] + "\" for " + contract[i]);
       }
     }
     String problem =
         missing.isEmpty()
             ? null
-            : "the CSV header "
-                + header
-                + " lacks "
+            : "the CSV header is \""
+                + PostFields.clip(h)
+                + "\" ("
                 + String.join(", ", missing)
-                + "; accepted: a header naming the columns of the plan's input.fields";
+                + "); accepted: a header naming the columns of the plan's input.fields";
     return new CsvPostDecoder(new PostFields(schema), format, columns, header.size(), problem);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Reads one JSON object per line with Jackson's streaming parser: no tree and no reflection, so a
@@ -32,19 +33,22 @@ final class JsonPostDecoder implements PostDecoder {
 
   @Override
   public Post decode(String origin, String line) throws PostRejected {
-    java.util.Arrays.fill(values, null);
+    Arrays.fill(values, null);
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("the line is not a JSON object");
       }
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        int slot = slotOf(p.currentName());
+        String name = p.currentName();
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           p.skipChildren();
-        } else if (slot >= 0 && v != JsonToken.VALUE_NULL) {
-          values[slot] = p.getText();
+        } else if (v != JsonToken.VALUE_NULL) {
+          // One source field may feed several post fields (e.g. id and author), as in CSV.
+          for (int slot = 0; slot < names.length; slot++) {
+            if (name.equals(names[slot])) values[slot] = p.getText();
+          }
         }
       }
       if (t != JsonToken.END_OBJECT) throw malformed("the JSON object is not closed");
@@ -62,13 +66,6 @@ final class JsonPostDecoder implements PostDecoder {
         values[PLATFORM],
         values[LANG],
         values[TEXT]);
-  }
-
-  private int slotOf(String name) {
-    for (int i = 0; i < names.length; i++) {
-      if (name.equals(names[i])) return i;
-    }
-    return -1;
   }
 
   private static PostRejected malformed(String why) {

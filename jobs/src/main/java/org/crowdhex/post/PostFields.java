@@ -1,5 +1,7 @@
 package org.crowdhex.post;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,6 +18,8 @@ import java.util.Locale;
  * line and a CSV row with the same values are accepted or rejected alike.
  */
 final class PostFields {
+  private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
+
   private final PostSchema schema;
   private final DateTimeFormatter pattern;
 
@@ -91,6 +95,7 @@ final class PostFields {
     String t = text == null ? "" : text.trim();
     if (t.isEmpty()) throw missing(sourceField, field);
     try {
+      if (!isDecimal(t) && !isNonFinite(t)) throw new NumberFormatException(t);
       return Double.parseDouble(t);
     } catch (NumberFormatException e) {
       throw new PostRejected(
@@ -112,7 +117,7 @@ final class PostFields {
         case EPOCH_MS:
           return Long.parseLong(t);
         case EPOCH_S:
-          return Math.round(Double.parseDouble(t) * 1000.0);
+          return epochSeconds(t);
         case PATTERN:
           return patternTime(t);
         case AUTO:
@@ -120,6 +125,7 @@ final class PostFields {
           return isoTime(t);
       }
     } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
+      // ArithmeticException: a time beyond the range of epoch milliseconds
       throw new PostRejected(
           RejectReason.BAD_TIME,
           "time",
@@ -129,8 +135,6 @@ final class PostFields {
 
   private long isoTime(String t) {
     if (isInteger(t)) return Long.parseLong(t); // epoch milliseconds
-    char last = t.charAt(t.length() - 1);
-    if (last == 'Z' || last == 'z') return Instant.parse(t).toEpochMilli();
     try {
       return OffsetDateTime.parse(t).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
@@ -165,6 +169,39 @@ final class PostFields {
               + schema.zone()
               + ")";
     };
+  }
+
+  /**
+   * Epoch seconds, possibly with a fraction, to the nearest millisecond. Exact (no binary rounding)
+   * and strict: NaN, infinities and Java's hexadecimal or suffixed forms are not times.
+   */
+  private static long epochSeconds(String t) {
+    if (!isDecimal(t)) throw new NumberFormatException(t);
+    BigDecimal seconds = new BigDecimal(t);
+    if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) throw new ArithmeticException(t);
+    return seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /**
+   * Whether the text is a plain decimal number such as {@code -12.5} or {@code 1e3}, unlike the
+   * other forms {@link Double#parseDouble} takes ({@code 0x1p3}, {@code 52.1d}).
+   */
+  private static boolean isDecimal(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** NaN and the infinities, which parse as numbers but are rejected as not finite. */
+  private static boolean isNonFinite(String t) {
+    return t.equals("NaN")
+        || t.equals("Infinity")
+        || t.equals("-Infinity")
+        || t.equals("+Infinity");
   }
 
   private static boolean isInteger(String t) {

@@ -38,7 +38,7 @@ public record TimeFormat(Kind kind, String pattern) implements Serializable {
   /**
    * Reads the plan's {@code time_format} text.
    *
-   * @throws IllegalArgumentException with a sentence when the pattern is not a valid pattern
+   * @throws IllegalArgumentException when the text is blank or not a valid pattern
    */
   public static TimeFormat of(String text) {
     String t = text.trim();
@@ -49,6 +49,8 @@ public record TimeFormat(Kind kind, String pattern) implements Serializable {
         return new TimeFormat(Kind.EPOCH_MS, null);
       case "epoch_s", "epoch-s", "epoch", "seconds":
         return new TimeFormat(Kind.EPOCH_S, null);
+      case "":
+        throw new IllegalArgumentException("an empty time format");
       default:
         DateTimeFormatter.ofPattern(t, Locale.ROOT); // throws IllegalArgumentException if invalid
         return new TimeFormat(Kind.PATTERN, t);

@@ -15,10 +15,11 @@ public record TimeRange(long startMillis, long endMillis) implements Serializabl
   public TimeRange {
     if (startMillis >= endMillis) {
       throw new IllegalArgumentException(
-          "time_range: start "
+          "time_range.end is "
+              + Instant.ofEpochMilli(endMillis)
+              + "; accepted: a time after time_range.start ("
               + Instant.ofEpochMilli(startMillis)
-              + " is not before end "
-              + Instant.ofEpochMilli(endMillis));
+              + ")");
     }
   }
 
