@@ -54,11 +54,13 @@ final class DemoCommand implements Callable<Integer> {
     extract(VENUES);
     EventPlan plan = PlanOption.load(planFile).withParallelism(parallelism);
 
-    System.out.println("1/2 generating the match day (seed 42)...");
+    System.out.println(
+        "1/2 generating the match day (seed 42, 15,000 background authors, 3,000 at the match)...");
     GenerateCommand generate = new GenerateCommand();
     generate.seed = 42;
     generate.kickOff = "2026-04-19T14:30";
     generate.attendance = 3000;
+    generate.population = 15_000; // a city with a match in it, not a match with a city around it
     generate.days = 1;
     generate.out = out.resolve("input");
     Path posts = out.resolve("input/posts.jsonl");
@@ -69,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
     Path output = out.resolve("output");
     RunSummary summary = RunCommand.run(plan, List.of(posts), output);
     System.out.println(summary.describe());
-    printPeaks(output.resolve("density/venues.jsonl"));
+    printPeaks(output.resolve("density/venues.jsonl"), plan.timeZone());
     System.out.println();
     System.out.println("outputs in " + output.toAbsolutePath().normalize() + ":");
     System.out.println("  density/cells.jsonl     crowd per H3 cell and window");
@@ -94,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The busiest window of each venue, to show at a glance that the match is there. */
-  private static void printPeaks(Path venues) throws IOException {
+  private static void printPeaks(Path venues, java.time.ZoneId zone) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, JsonNode> peak = new HashMap<>();
     try (BufferedReader r = Files.newBufferedReader(venues)) {
@@ -108,16 +110,20 @@ final class DemoCommand implements Callable<Integer> {
             (a, b) -> b.get("authors").asInt() > a.get("authors").asInt() ? b : a);
       }
     }
-    System.out.println("busiest window per venue (distinct authors):");
+    System.out.println("busiest window per venue (distinct authors, local time " + zone + "):");
     peak.values().stream()
         .sorted((a, b) -> b.get("authors").asInt() - a.get("authors").asInt())
         .forEach(
             n ->
                 System.out.printf(
-                    "  %-14s %5d authors  %s - %s UTC%n",
+                    "  %-14s %5d authors  %s - %s%n",
                     n.get("venue").asText(),
                     n.get("authors").asInt(),
-                    n.get("window_start").asText().substring(11, 16),
-                    n.get("window_end").asText().substring(11, 16)));
+                    local(n.get("window_start").asText(), zone),
+                    local(n.get("window_end").asText(), zone)));
+  }
+
+  private static String local(String isoUtc, java.time.ZoneId zone) {
+    return java.time.Instant.parse(isoUtc).atZone(zone).toLocalTime().toString();
   }
 }

@@ -1,0 +1,120 @@
+package org.crowdhex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands as a user meets them: exit codes, messages, files written. */
+class CommandLineTest {
+  private static final Path DEMO_PLAN = repoFile("geo-data/plans/rotterdam-match.yaml");
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Crowdhex.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  static Path repoFile(String relative) {
+    Path p = Path.of(relative);
+    return Files.exists(p) ? p : Path.of("..").resolve(relative);
+  }
+
+  @Test
+  void validateAcceptsTheDemoPlanAndSaysWhatItWatches() {
+    assertThat(run("validate", DEMO_PLAN.toString())).isZero();
+    assertThat(out.toString())
+        .contains("valid")
+        .contains("resolution 10")
+        .contains("kuip")
+        .contains("15m sliding every 5m");
+  }
+
+  @Test
+  void validatePrintsEveryProblemAtOnceAndExitsOne() throws Exception {
+    Files.copy(repoFile("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
+    Path plan = dir.resolve("bad.yaml");
+    Files.writeString(
+        plan,
+        """
+        name: bad
+        venues: {file: venues.geojson}
+        h3_resolution: 14
+        window: {size: 15m, slide: 20m}
+        windw: {}
+        """);
+    assertThat(run("validate", plan.toString())).isEqualTo(Crowdhex.USER_ERROR);
+    assertThat(err.toString())
+        .contains("3 problems")
+        .contains("h3_resolution is 14; accepted: a whole number from 5 to 12")
+        .contains("window.slide is 20m; accepted: a slide no longer than window.size (15m)")
+        .contains("windw is an unknown field")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aMissingPlanIsASentenceNotAStackTrace() {
+    assertThat(run("validate", dir.resolve("nope.yaml").toString())).isEqualTo(Crowdhex.USER_ERROR);
+    assertThat(err.toString()).contains("nope.yaml").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownVenueInIncludeIsNamed() throws Exception {
+    Files.copy(repoFile("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, "name: x\nvenues: {file: venues.geojson, include: [kuip, wembley]}\n");
+    assertThat(run("validate", plan.toString())).isEqualTo(Crowdhex.USER_ERROR);
+    assertThat(err.toString()).contains("wembley").contains("kuip");
+  }
+
+  @Test
+  void generateWithOneSeedWritesIdenticalFiles() throws Exception {
+    String[] common = {
+      "generate",
+      "--plan",
+      DEMO_PLAN.toString(),
+      "--seed",
+      "7",
+      "--population",
+      "300",
+      "--attendance",
+      "400"
+    };
+    assertThat(run(concat(common, "--out", dir.resolve("a").toString()))).isZero();
+    assertThat(run(concat(common, "--out", dir.resolve("b").toString()))).isZero();
+    for (String f : new String[] {"posts.jsonl", "truth.json"}) {
+      byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
+      assertThat(a).isNotEmpty().isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
+    }
+    assertThat(Files.readString(dir.resolve("a/truth.json"))).contains("kuip");
+  }
+
+  @Test
+  void everyCommandExplainsItsOptions() {
+    for (String command : new String[] {"validate", "generate", "run", "demo"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).isZero();
+      assertThat(out.toString()).as(command).contains("Usage: crowdhex " + command);
+    }
+    out.getBuffer().setLength(0);
+    run("generate", "--help");
+    assertThat(out.toString()).contains("Default: 42").contains("--kick-off");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
