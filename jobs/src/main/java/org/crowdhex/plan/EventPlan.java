@@ -16,6 +16,7 @@ import org.crowdhex.post.PostSchema;
  * @param window the event-time windows
  * @param input how posts are read (format, field mapping, time format, accepted time range)
  * @param output where results are written
+ * @param tiles the heatmap tiles written per window
  * @param parallelism the parallelism of the job on the embedded engine
  * @param file the plan file, or null for a plan made in code
  */
@@ -27,6 +28,7 @@ public record EventPlan(
     WindowSpec window,
     PostSchema input,
     OutputSpec output,
+    TileSpec tiles,
     int parallelism,
     Path file) {
 
@@ -43,12 +45,20 @@ public record EventPlan(
         window,
         input,
         new OutputSpec(dir, output.geojson()),
+        tiles,
         parallelism,
         file);
   }
 
   /** The same plan at another parallelism. */
   public EventPlan withParallelism(int p) {
-    return new EventPlan(name, timeZone, venues, h3Resolution, window, input, output, p, file);
+    return new EventPlan(
+        name, timeZone, venues, h3Resolution, window, input, output, tiles, p, file);
+  }
+
+  /** The same plan with other tile settings. */
+  public EventPlan withTiles(TileSpec t) {
+    return new EventPlan(
+        name, timeZone, venues, h3Resolution, window, input, output, t, parallelism, file);
   }
 }

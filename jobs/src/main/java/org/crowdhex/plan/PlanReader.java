@@ -52,6 +52,7 @@ public final class PlanReader {
           "time_range",
           "input",
           "output",
+          "tiles",
           "run");
 
   private static final Set<String> OPTIONAL = Set.of("output.dir");
@@ -137,11 +138,81 @@ public final class PlanReader {
     TimeRange range = timeRange(root.path("time_range"), zone);
     PostSchema input = input(root.path("input"), zone, range);
     OutputSpec output = output(root.path("output"), name);
+    TileSpec tiles = tiles(root.path("tiles"));
     JsonNode run = section(root, "run", "a mapping with parallelism");
     unknownKeys(run, "run.", Set.of("parallelism"));
     int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
     if (!problems.isEmpty()) return null;
-    return new EventPlan(name, zone, venues, resolution, window, input, output, parallelism, file);
+    return new EventPlan(
+        name, zone, venues, resolution, window, input, output, tiles, parallelism, file);
+  }
+
+  private TileSpec tiles(JsonNode n) {
+    TileSpec d = TileSpec.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem(
+          "tiles",
+          show(n),
+          "a mapping with enabled, zoom, kernel_m, scale_max, scale, ramp, pmtiles");
+      return d;
+    }
+    unknownKeys(
+        n,
+        "tiles.",
+        Set.of("enabled", "zoom", "kernel_m", "scale_max", "scale", "ramp", "pmtiles"));
+    boolean enabled = bool(n, "enabled", "tiles.enabled", d.enabled());
+    boolean pmtiles = bool(n, "pmtiles", "tiles.pmtiles", d.pmtiles());
+    int minZoom = d.minZoom(), maxZoom = d.maxZoom();
+    JsonNode zoom = n.path("zoom");
+    String zooms = "a list of the lowest and highest zoom, e.g. [11, 17], within 0 to 22";
+    if (!zoom.isMissingNode() && !zoom.isNull()) {
+      if (!zoom.isArray()
+          || zoom.size() != 2
+          || !zoom.get(0).isInt()
+          || !zoom.get(1).isInt()
+          || zoom.get(0).asInt() < 0
+          || zoom.get(1).asInt() > 22
+          || zoom.get(0).asInt() > zoom.get(1).asInt()) {
+        problem("tiles.zoom", show(zoom), zooms);
+      } else {
+        minZoom = zoom.get(0).asInt();
+        maxZoom = zoom.get(1).asInt();
+      }
+    }
+    double kernel = number(n, "kernel_m", "tiles.kernel_m", 0, 1, 5000, "metres from 1 to 5000");
+    double scaleMax =
+        number(
+            n,
+            "scale_max",
+            "tiles.scale_max",
+            d.scaleMax(),
+            1,
+            1e9,
+            "a density in distinct authors per km² above 1, e.g. 5000");
+    String scale = choice(n, "scale", "tiles.scale", d.scale(), Set.of("log", "linear"));
+    String ramp = choice(n, "ramp", "tiles.ramp", d.ramp(), Set.of("inferno", "viridis"));
+    return new TileSpec(enabled, minZoom, maxZoom, kernel, scaleMax, scale, ramp, pmtiles);
+  }
+
+  private boolean bool(JsonNode parent, String key, String field, boolean dflt) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    if (!v.isBoolean()) {
+      problem(field, show(v), "true or false");
+      return dflt;
+    }
+    return v.asBoolean();
+  }
+
+  private String choice(JsonNode parent, String key, String field, String dflt, Set<String> ok) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    if (!v.isTextual() || !ok.contains(v.asText())) {
+      problem(field, show(v), String.join(" or ", ok.stream().sorted().toList()));
+      return dflt;
+    }
+    return v.asText();
   }
 
   private ZoneId zone(JsonNode n) {

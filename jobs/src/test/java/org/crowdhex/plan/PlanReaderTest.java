@@ -494,10 +494,41 @@ class PlanReaderTest {
             MINIMAL + "run: {parallelism: 257}\n",
             "run.parallelism is 257; accepted: a whole number from 1 to 256"),
         bad(
+            "tiles.zoom is not a pair",
+            MINIMAL + "tiles: {zoom: 14}\n",
+            "tiles.zoom is 14; accepted: a list of the lowest and highest zoom, e.g. [11, 17],"
+                + " within 0 to 22"),
+        bad(
+            "tiles.zoom is reversed",
+            MINIMAL + "tiles: {zoom: [17, 11]}\n",
+            "tiles.zoom is a list [17,11]; accepted: a list of the lowest and highest zoom, e.g."
+                + " [11, 17], within 0 to 22"),
+        bad(
+            "tiles.scale is unknown",
+            MINIMAL + "tiles: {scale: sqrt}\n",
+            "tiles.scale is \"sqrt\"; accepted: linear or log"),
+        bad(
+            "tiles.ramp is unknown",
+            MINIMAL + "tiles: {ramp: jet}\n",
+            "tiles.ramp is \"jet\"; accepted: inferno or viridis"),
+        bad(
+            "tiles.scale_max is not positive",
+            MINIMAL + "tiles: {scale_max: 0}\n",
+            "tiles.scale_max is 0; accepted: a density in distinct authors per km² above 1, e.g."
+                + " 5000"),
+        bad(
+            "tiles.kernel_m is too large",
+            MINIMAL + "tiles: {kernel_m: 9000}\n",
+            "tiles.kernel_m is 9000; accepted: metres from 1 to 5000"),
+        bad(
+            "tiles.pmtiles is not a boolean",
+            MINIMAL + "tiles: {pmtiles: maybe}\n",
+            "tiles.pmtiles is \"maybe\"; accepted: true or false"),
+        bad(
             "a top-level key is a typo",
             MINIMAL + "windw: {size: 15m}\n",
             "windw is an unknown field; accepted: one of h3_resolution, input, name, output,"
-                + " run, time_range, time_zone, venues, window"));
+                + " run, tiles, time_range, time_zone, venues, window"));
   }
 
   private static Arguments bad(String what, String yaml, String message) {
@@ -574,7 +605,7 @@ class PlanReaderTest {
         .extracting(PlanProblem::message)
         .containsExactly(
             "windw is an unknown field; accepted: one of h3_resolution, input, name, output,"
-                + " run, time_range, time_zone, venues, window",
+                + " run, tiles, time_range, time_zone, venues, window",
             "name is missing; accepted: a non-empty name for the event",
             "time_zone is \"Europe/Amsterdm\"; accepted: an IANA time zone such as"
                 + " Europe/Amsterdam or UTC",
