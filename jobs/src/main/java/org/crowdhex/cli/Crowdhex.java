@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Crowdhex implements Runnable {

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import org.crowdhex.generate.GroundTruth;
 import org.crowdhex.job.RunSummary;
 import org.crowdhex.plan.EventPlan;
+import org.crowdhex.serve.ServeConfig;
+import org.crowdhex.serve.TileServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,6 +42,17 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "out/demo",
       description = "Folder for everything the demo writes.")
   Path out;
+
+  @Option(
+      names = "--no-serve",
+      description = "End after the run instead of serving the tiles and the viewer.")
+  boolean noServe;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port of the viewer and tile server (0 picks a free one).")
+  int port;
 
   @Option(
       names = {"-p", "--parallelism"},
@@ -80,8 +93,32 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  rejects/rejects.jsonl   lines that were not valid posts, with reasons");
     System.out.println("  late/late.jsonl         posts that came too late for their windows");
     System.out.println("  summary.json            what was read and what became of it");
+    System.out.println(
+        "  tiles/                  heat (PNG) and hex (MVT) tiles per window, manifest.json");
     System.out.println("ground truth of the generated event: " + out.resolve("input/truth.json"));
+    if (!noServe && plan.tiles().enabled()) serve(output.resolve("tiles"));
     return 0;
+  }
+
+  /** Serves the demo's tiles and the viewer until the process is stopped. */
+  private void serve(Path tiles) throws Exception {
+    TileServer server = new TileServer(ServeConfig.local(tiles, port));
+    try {
+      server.start();
+    } catch (java.net.BindException e) {
+      throw new UserErrors.UserError(
+          "--port "
+              + port
+              + " is in use; accepted: a free port, or 0 for any (the outputs are written; serve"
+              + " them later with: crowdhex serve --tiles "
+              + tiles
+              + ")");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    System.out.println();
+    System.out.println(
+        "replay the match day on the map: open " + server.url() + "   (Ctrl-C to stop)");
+    server.awaitStop();
   }
 
   /** Copies a bundled file to the output folder, keeping its relative place. */

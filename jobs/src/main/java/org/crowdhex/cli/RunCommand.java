@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crowdhex.job.EmbeddedRun;
+import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.RunSummary;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.venue.VenueIndex;
+import org.crowdhex.venue.VenueZone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
             "--input " + p + " does not exist; accepted: files or folders of posts");
       }
     }
-    VenueIndex index = PlanOption.venues(plan);
+    List<VenueZone> zones = MonitorJob.venueZones(plan);
+    VenueIndex index = VenueIndex.of(zones);
     System.out.printf(
         "running %s: %d venues, %,d cells at H3 resolution %d, parallelism %d%n",
         plan.name(),
@@ -84,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     RunSummary summary =
         EmbeddedRun.replay(
             plan,
-            index,
+            zones,
             inputs.stream().map(p -> p.toAbsolutePath().toString()).toList(),
             dir,
             progress);

@@ -20,7 +20,7 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.crowdhex.plan.EventPlan;
-import org.crowdhex.venue.VenueIndex;
+import org.crowdhex.venue.VenueZone;
 
 /**
  * Runs the monitor job on the embedded Flink engine (a MiniCluster in this process), reports
@@ -64,7 +64,7 @@ public final class EmbeddedRun {
    */
   public static RunSummary replay(
       EventPlan plan,
-      VenueIndex index,
+      List<VenueZone> zones,
       List<String> inputs,
       Path outDir,
       Consumer<Progress> progress)
@@ -73,7 +73,7 @@ public final class EmbeddedRun {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
             plan.parallelism(), engineConfig(plan.parallelism()));
-    MonitorJob.replayFiles(env, plan, index, inputs, outDir.toAbsolutePath().toString());
+    MonitorJob.replayFiles(env, plan, zones, inputs, outDir.toAbsolutePath().toString());
     long start = System.nanoTime();
     JobClient client = env.executeAsync("crowdhex monitor: " + plan.name());
     JobExecutionResult result;
@@ -85,8 +85,9 @@ public final class EmbeddedRun {
         try {
           Map<String, Object> counters = client.getAccumulators().get(1, TimeUnit.SECONDS);
           progress.accept(new Progress(counters, (System.nanoTime() - start) / 1_000_000));
-        } catch (TimeoutException | ExecutionException ignored) {
-          // the job is between states; the next tick reports
+        } catch (TimeoutException | ExecutionException | IllegalStateException ignored) {
+          // The job is between states, or has just ended and taken the engine down with it: the
+          // next pass reports, or picks up the result.
         }
       }
     }

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.ParameterTool;
@@ -19,6 +20,7 @@ import org.crowdhex.density.LatePost;
 import org.crowdhex.density.VenueWindow;
 import org.crowdhex.job.files.PostFiles;
 import org.crowdhex.job.files.RecordFileSink;
+import org.crowdhex.job.files.TileStore;
 import org.crowdhex.locate.LocatedPost;
 import org.crowdhex.output.AuditFormats;
 import org.crowdhex.output.DensityFormats;
@@ -28,6 +30,7 @@ import org.crowdhex.plan.WindowSpec;
 import org.crowdhex.post.Post;
 import org.crowdhex.post.Reject;
 import org.crowdhex.post.SourceLine;
+import org.crowdhex.tileset.TileSetInfo;
 import org.crowdhex.venue.Venue;
 import org.crowdhex.venue.VenueCatalog;
 import org.crowdhex.venue.VenueIndex;
@@ -112,14 +115,18 @@ public final class MonitorJob {
     return new Streams(cells, venues, rejects, late);
   }
 
-  /** Sends the streams to files under the run's output folder. */
-  public static void writeFiles(Streams s, String outDir, boolean geojson) {
+  /**
+   * Sends the streams to files under the run's output folder: density, rejects and late posts as
+   * JSON lines (and GeoJSON), and, when the plan asks, tiles under {@code tiles/}.
+   */
+  public static void writeFiles(Streams s, EventPlan plan, List<VenueZone> zones, String outDir)
+      throws IOException {
     String density = outDir + "/density";
     s.cells()
         .sinkTo(new RecordFileSink<>(density, "cells.jsonl", DensityFormats.cellLines()))
         .name("cells.jsonl")
         .setParallelism(1);
-    if (geojson) {
+    if (plan.output().geojson()) {
       s.cells()
           .sinkTo(new RecordFileSink<>(density, "cells.geojson", DensityFormats.cellFeatures()))
           .name("cells.geojson")
@@ -138,29 +145,40 @@ public final class MonitorJob {
         .sinkTo(new RecordFileSink<>(outDir + "/late", "late.jsonl", AuditFormats.lateLines()))
         .name("late.jsonl")
         .setParallelism(1);
+    if (plan.tiles().enabled()) {
+      String tiles = outDir + "/tiles";
+      TileSetInfo info = TileStage.info(plan, zones);
+      // The outlines go first: the viewer draws them before any window is published.
+      new TileStore(tiles).write("venues.geojson", TileStage.venuesGeoJson(zones));
+      TileStage.attach(s.cells(), plan, info, tiles)
+          .sinkTo(new DiscardingSink<>())
+          .name("published windows")
+          .setParallelism(1);
+    }
   }
 
   /** Wires a replay of files into file outputs. */
   public static void replayFiles(
       StreamExecutionEnvironment env,
       EventPlan plan,
-      VenueIndex index,
+      List<VenueZone> zones,
       List<String> inputs,
-      String outDir) {
+      String outDir)
+      throws IOException {
     DataStream<SourceLine> lines =
         env.fromSource(
                 PostFiles.source(inputs, plan.input().format()),
                 WatermarkStrategy.noWatermarks(),
                 "post files")
             .uid("post-files");
-    writeFiles(build(plan, index, lines), outDir, plan.output().geojson());
+    writeFiles(build(plan, VenueIndex.of(zones), lines), plan, zones, outDir);
   }
 
   /**
    * The venue index of a plan: its venues (all or the included ones) with their zones covered by H3
    * cells at the plan's resolution.
    */
-  public static VenueIndex venueIndex(EventPlan plan) {
+  public static List<VenueZone> venueZones(EventPlan plan) {
     List<Venue> venues =
         VenueCatalog.read(plan.venues().file(), plan.venues().defaultBufferMeters());
     if (!plan.venues().include().isEmpty()) {
@@ -174,7 +192,12 @@ public final class MonitorJob {
     }
     List<VenueZone> zones = new ArrayList<>();
     for (Venue v : venues) zones.add(VenueZone.of(v, plan.h3Resolution(), h3));
-    return VenueIndex.of(zones);
+    return zones;
+  }
+
+  /** The cell-to-venue index of a plan's zones. */
+  public static VenueIndex venueIndex(EventPlan plan) {
+    return VenueIndex.of(venueZones(plan));
   }
 
   /**
@@ -187,7 +210,7 @@ public final class MonitorJob {
     List<String> inputs = Arrays.asList(params.getRequired("input").split(","));
     String out = params.get("out", plan.output().dir().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    replayFiles(env, plan, venueIndex(plan), inputs, out);
+    replayFiles(env, plan, venueZones(plan), inputs, out);
     env.execute("crowdhex monitor: " + plan.name());
   }
 }

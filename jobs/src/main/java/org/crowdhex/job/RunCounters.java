@@ -12,6 +12,8 @@ public final class RunCounters {
   public static final String EVENT_TIME = "event_time_max";
   public static final String CELL_WINDOWS = "cell_windows";
   public static final String VENUE_WINDOWS = "venue_windows";
+  public static final String TILES = "tiles_written";
+  public static final String TILE_WINDOWS = "tile_windows";
 
   private RunCounters() {}
 }

@@ -1,5 +1,6 @@
 package org.crowdhex.post;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -96,7 +97,8 @@ final class PostFields {
     if (t.isEmpty()) throw missing(sourceField, field);
     try {
       if (!isDecimal(t) && !isNonFinite(t)) throw new NumberFormatException(t);
-      return Double.parseDouble(t);
+      // Jackson's fast parser: the same double as Double.parseDouble, several times quicker.
+      return NumberInput.parseDouble(t, true);
     } catch (NumberFormatException e) {
       throw new PostRejected(
           RejectReason.NOT_A_NUMBER,
@@ -134,6 +136,8 @@ final class PostFields {
   }
 
   private long isoTime(String t) {
+    long fast = UtcTimestamps.parse(t);
+    if (fast != UtcTimestamps.NOT_THIS_FORM) return fast;
     if (isInteger(t)) return Long.parseLong(t); // epoch milliseconds
     try {
       return OffsetDateTime.parse(t).toInstant().toEpochMilli();

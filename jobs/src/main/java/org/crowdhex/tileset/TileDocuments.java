@@ -118,14 +118,14 @@ public final class TileDocuments {
 
   private static ObjectNode scale(HeatScale s) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("kind", s.mapping().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("kind", s.mapping().id());
     o.put("max", s.maxDensity());
     o.put("ramp", s.ramp().id());
     o.put("units", s.units());
     ArrayNode stops = o.putArray("stops");
     for (HeatScale.LegendStop stop : s.legend()) {
       ObjectNode st = stops.addObject();
-      st.put("value", Math.round(stop.density() * 100) / 100.0);
+      st.put("value", stop.density()); // already rounded to two significant digits
       st.put("color", stop.colour());
       st.put("opacity", Math.round(stop.opacity() * 1000) / 1000.0);
     }

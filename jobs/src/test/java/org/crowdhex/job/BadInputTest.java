@@ -109,7 +109,7 @@ class BadInputTest {
 
     RunSummary s =
         EmbeddedRun.replay(
-            plan, MonitorJob.venueIndex(plan), List.of(input.toString()), out, p -> {});
+            plan, MonitorJob.venueZones(plan), List.of(input.toString()), out, p -> {});
 
     assertThat(s.read()).isEqualTo(line);
     assertThat(s.rejected()).isEqualTo(expectedReasons.size());

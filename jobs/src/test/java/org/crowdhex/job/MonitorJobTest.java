@@ -95,7 +95,7 @@ class MonitorJobTest {
 
     RunSummary summary =
         EmbeddedRun.replay(
-            plan(), MonitorJob.venueIndex(plan()), List.of(input.toString()), out, p -> {});
+            plan(), MonitorJob.venueZones(plan()), List.of(input.toString()), out, p -> {});
 
     assertThat(summary.read()).isEqualTo(11);
     assertThat(summary.rejected()).isEqualTo(1);
