@@ -49,6 +49,8 @@ import org.crowdhex.job.DecodeLocateBenchmark;
 import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.RunSummary;
+import org.crowdhex.job.TileBenchmark;
+import org.crowdhex.job.TileStage;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.plan.TileSpec;
 import org.crowdhex.post.PostFormat;
@@ -80,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
   static final int MICRO_LINES = 1_000_000;
   static final String MICRO_LINES_TEXT = "1,000,000";
   static final int MICRO_WARMUPS = 2;
+  static final int TILE_WINDOWS = 12;
   static final int ATTENDANCE = 3000;
 
   /** Below {@code ATTENDANCE × POSTS_PER_ATTENDEE} posts the match shrinks with the event. */
@@ -161,23 +164,27 @@ final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(work);
     Path planPath = planFile != null ? planFile : extractDemoPlan();
     EventPlan loaded = PlanOption.load(planPath);
-    EventPlan plan =
-        tiles
-            ? loaded
-            : loaded.withTiles(
-                new TileSpec(
-                    false,
-                    loaded.tiles().minZoom(),
-                    loaded.tiles().maxZoom(),
-                    loaded.tiles().kernelMeters(),
-                    loaded.tiles().scaleMax(),
-                    loaded.tiles().scale(),
-                    loaded.tiles().ramp(),
-                    false));
+    EventPlan withoutTiles =
+        loaded.withTiles(
+            new TileSpec(
+                false,
+                loaded.tiles().minZoom(),
+                loaded.tiles().maxZoom(),
+                loaded.tiles().kernelMeters(),
+                loaded.tiles().scaleMax(),
+                loaded.tiles().scale(),
+                loaded.tiles().ramp(),
+                false));
+    EventPlan withTiles = loaded.withTiles(withPmtilesOff(loaded.tiles(), true));
+    EventPlan plan = withoutTiles;
     System.out.println(
         "tiles: "
             + (tiles
-                ? "rendered (zoom " + plan.tiles().minZoom() + "-" + plan.tiles().maxZoom() + ")"
+                ? "each run once with tiles (zoom "
+                    + withTiles.tiles().minZoom()
+                    + "-"
+                    + withTiles.tiles().maxZoom()
+                    + ") and once without"
                 : "off (density outputs only)"));
     if (plan.input().format() != PostFormat.JSONL) {
       throw new UserErrors.UserError(
@@ -199,21 +206,25 @@ final class BenchCommand implements Callable<Integer> {
     long generated = generateOnce(plan, kickOff, input);
 
     List<Run> runs = new ArrayList<>();
-    int total = repeat * parallelisms.size();
+    boolean[] modes = tiles ? new boolean[] {true, false} : new boolean[] {false};
+    int total = repeat * parallelisms.size() * modes.length;
     // Rounds alternate the parallelisms, so drift of a shared machine hits each of them alike.
     for (int round = 1; round <= repeat; round++) {
       for (int p : parallelisms) {
-        System.out.printf(
-            "run %d of %d: parallelism %d, round %d of %d%n",
-            runs.size() + 1, total, p, round, repeat);
-        Run run = replay(plan.withParallelism(p), zones, input, round);
-        runs.add(run);
-        System.out.printf(
-            "    %,.0f posts/s, %.1f s wall, peak heap %,.0f MB, heap after GC at most %,.0f MB%n",
-            run.summary.linesPerSecond(),
-            run.wallNanos / 1e9,
-            run.heap.peakBytes / MB,
-            run.heap.maxAfterGcBytes / MB);
+        for (boolean withTileStage : modes) {
+          System.out.printf(
+              "run %d of %d: parallelism %d%s, round %d of %d%n",
+              runs.size() + 1, total, p, withTileStage ? " with tiles" : "", round, repeat);
+          EventPlan runPlan = (withTileStage ? withTiles : withoutTiles).withParallelism(p);
+          Run run = replay(runPlan, zones, input, round);
+          runs.add(run);
+          System.out.printf(
+              "    %,.0f posts/s, %.1f s wall, peak heap %,.0f MB, heap after GC at most %,.0f MB%n",
+              run.summary.linesPerSecond(),
+              run.wallNanos / 1e9,
+              run.heap.peakBytes / MB,
+              run.heap.maxAfterGcBytes / MB);
+        }
       }
     }
 
@@ -221,9 +232,17 @@ final class BenchCommand implements Callable<Integer> {
         "decode + locate benchmark: reading up to %s lines into memory...%n", MICRO_LINES_TEXT);
     DecodeLocateBenchmark.Result micro = microBenchmark(plan, index, input);
 
-    List<Row> rows = parallelisms.stream().map(p -> Row.of(p, runs)).toList();
+    List<Row> rows = new ArrayList<>();
+    for (int p : parallelisms) {
+      for (boolean m : modes) rows.add(Row.of(p, m, runs));
+    }
+    TileBenchmark.Result tileBench = tiles ? tileBenchmark(withTiles) : null;
     String command = reproduceCommand(machine);
     printReport(machine, input, generated, runs, rows, micro, command);
+    if (tileBench != null) {
+      zoomRange = withTiles.tiles().minZoom() + "-" + withTiles.tiles().maxZoom();
+      printTiles(rows, tileBench);
+    }
     if (json != null) writeJson(machine, input, runs, rows, micro, command);
     return 0;
   }
@@ -382,8 +401,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     long wall = System.nanoTime() - start;
     progress.done();
+    if (plan.tiles().enabled() && round == 1 && !Files.exists(cellSample())) {
+      // The tile benchmark draws the tiles of this run's windows.
+      Files.copy(out.resolve("density/cells.jsonl"), cellSample());
+    }
     if (!keepOutputs) deleteTree(out);
-    return new Run(plan.parallelism(), round, summary, wall, heap.figures());
+    return new Run(
+        plan.parallelism(), plan.tiles().enabled(), round, summary, wall, heap.figures());
   }
 
   private DecodeLocateBenchmark.Result microBenchmark(EventPlan plan, VenueIndex index, Path input)
@@ -402,6 +426,110 @@ final class BenchCommand implements Callable<Integer> {
         (done, all) -> {
           if (done == MICRO_WARMUPS) System.out.println("    warmed up");
         });
+  }
+
+  /** The tile settings for a timed run: the plan's, without archives (they re-read every tile). */
+  private static TileSpec withPmtilesOff(TileSpec t, boolean enabled) {
+    return new TileSpec(
+        enabled,
+        t.minZoom(),
+        t.maxZoom(),
+        t.kernelMeters(),
+        t.scaleMax(),
+        t.scale(),
+        t.ramp(),
+        false);
+  }
+
+  private String zoomRange = "";
+
+  private Path cellSample() {
+    return work.resolve("cells-sample-" + posts + ".jsonl");
+  }
+
+  /** Times PNG and MVT tiles in one thread over the busiest windows of a run. */
+  private TileBenchmark.Result tileBenchmark(EventPlan plan) throws IOException {
+    System.out.printf("tile benchmark: the %d busiest windows of a run...%n", TILE_WINDOWS);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Map<String, List<com.fasterxml.jackson.databind.JsonNode>> byWindow =
+        new java.util.TreeMap<>();
+    try (BufferedReader r = Files.newBufferedReader(cellSample())) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) continue;
+        var n = json.readTree(line);
+        if (n.get("revision").asInt() != 0) continue;
+        byWindow.computeIfAbsent(n.get("window_start").asText(), k -> new ArrayList<>()).add(n);
+      }
+    }
+    List<TileBenchmark.Window> windows =
+        byWindow.values().stream()
+            .sorted(
+                java.util.Comparator.comparingInt(
+                    (List<com.fasterxml.jackson.databind.JsonNode> w) ->
+                        -w.stream().mapToInt(n -> n.get("authors").asInt()).sum()))
+            .limit(TILE_WINDOWS)
+            .map(
+                w -> {
+                  int n = w.size();
+                  long[] cells = new long[n];
+                  long[] postCounts = new long[n];
+                  int[] authors = new int[n];
+                  double[] density = new double[n];
+                  for (int i = 0; i < n; i++) {
+                    cells[i] = Long.parseUnsignedLong(w.get(i).get("cell").asText(), 16);
+                    postCounts[i] = w.get(i).get("posts").asLong();
+                    authors[i] = w.get(i).get("authors").asInt();
+                    density[i] = w.get(i).get("density").asDouble();
+                  }
+                  return new TileBenchmark.Window(cells, postCounts, authors, density);
+                })
+            .toList();
+    TileBenchmark bench =
+        new TileBenchmark(
+            windows,
+            TileStage.kernel(plan),
+            TileStage.scale(plan.tiles()),
+            plan.tiles().minZoom(),
+            plan.tiles().maxZoom(),
+            H3Core.newInstance());
+    System.out.printf(
+        "    %,d tiles; %d warm-up and %d timed passes of each kind...%n",
+        bench.tasks(), MICRO_WARMUPS, repeat);
+    return bench.run(MICRO_WARMUPS, repeat);
+  }
+
+  private void printTiles(List<Row> rows, TileBenchmark.Result t) {
+    System.out.println();
+    System.out.printf(
+        "tiles, one thread, no engine: the %,d tiles of the %d busiest windows (zoom %s), median"
+            + " of %d timed passes:%n",
+        t.tasks(), t.windows(), zoomRange, repeat);
+    System.out.printf(
+        "  PNG heat tiles (render + encode)   %,8.0f tiles per CPU second   %6.0f µs/tile   %,d"
+            + " not empty%n",
+        t.pngTilesPerCpuSecond(), t.pngMicrosPerTile(), t.pngTiles());
+    System.out.printf(
+        "  MVT hex tiles (encode)             %,8.0f tiles per CPU second   %6.0f µs/tile   %,d"
+            + " not empty%n",
+        t.mvtTilesPerCpuSecond(), t.mvtMicrosPerTile(), t.mvtTiles());
+    for (Row on : rows) {
+      if (!on.tiles) continue;
+      rows.stream()
+          .filter(off -> !off.tiles && off.parallelism == on.parallelism)
+          .findFirst()
+          .ifPresent(
+              off ->
+                  System.out.printf(
+                      "  share of a replay's wall time spent on tiles at parallelism %d: %.0f%%"
+                          + " (%.1f s with tiles, %.1f s without)%n",
+                      on.parallelism,
+                      100 * (1 - off.medianWallSeconds / on.medianWallSeconds),
+                      on.medianWallSeconds,
+                      off.medianWallSeconds));
+    }
+    System.out.println("  (aim: at least 1,000 PNG and 5,000 MVT tiles per second per core)");
   }
 
   private static String[] readLines(Path file, int limit) throws IOException {
@@ -470,21 +598,23 @@ final class BenchCommand implements Callable<Integer> {
         "monitor job on the embedded engine, %d run%s per parallelism:%n",
         repeat, repeat == 1 ? "" : "s");
     System.out.println(
-        "  parallelism   posts/s median           min - max   wall s median   peak heap MB"
+        "  parallelism  tiles   posts/s median           min - max   wall s median   peak heap MB"
             + "   max heap after GC MB");
     for (Row r : rows) {
       System.out.printf(
-          "  %11d   %14s   %17s   %13.1f   %12s   %20s%n",
+          "  %11d  %5s   %14s   %17s   %13.1f   %12s   %20s%n",
           r.parallelism,
+          r.tiles ? "yes" : "no",
           String.format("%,.0f", r.medianRate),
           String.format("%,.0f - %,.0f", r.minRate, r.maxRate),
           r.medianWallSeconds,
           String.format("%,.0f", r.peakHeapMb),
           String.format("%,.0f", r.maxAfterGcMb));
     }
-    if (rows.size() > 1) {
-      Row base = rows.get(0);
-      for (Row r : rows.subList(1, rows.size())) {
+    List<Row> plain = rows.stream().filter(r -> !r.tiles).toList();
+    if (plain.size() > 1) {
+      Row base = plain.get(0);
+      for (Row r : plain.subList(1, plain.size())) {
         System.out.printf(
             "  parallelism %d / %d: %.2f times the posts/s%n",
             r.parallelism, base.parallelism, r.medianRate / base.medianRate);
@@ -628,11 +758,17 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One replay and what it cost. */
   private record Run(
-      int parallelism, int round, RunSummary summary, long wallNanos, HeapFigures heap) {}
+      int parallelism,
+      boolean tiles,
+      int round,
+      RunSummary summary,
+      long wallNanos,
+      HeapFigures heap) {}
 
   /** The runs of one parallelism, summed up for the table. */
   private record Row(
       int parallelism,
+      boolean tiles,
       int runs,
       double medianRate,
       double minRate,
@@ -640,12 +776,14 @@ final class BenchCommand implements Callable<Integer> {
       double medianWallSeconds,
       double peakHeapMb,
       double maxAfterGcMb) {
-    static Row of(int parallelism, List<Run> all) {
-      List<Run> runs = all.stream().filter(r -> r.parallelism == parallelism).toList();
+    static Row of(int parallelism, boolean tiles, List<Run> all) {
+      List<Run> runs =
+          all.stream().filter(r -> r.parallelism == parallelism && r.tiles == tiles).toList();
       double[] rates = runs.stream().mapToDouble(r -> r.summary.linesPerSecond()).toArray();
       double[] walls = runs.stream().mapToDouble(r -> r.wallNanos / 1e9).toArray();
       return new Row(
           parallelism,
+          tiles,
           runs.size(),
           median(rates),
           Arrays.stream(rates).min().orElse(0),

@@ -132,6 +132,28 @@ class BenchCommandTest {
   }
 
   @Test
+  void withTilesTimesTheTileStageAndTheTileEncoders() throws Exception {
+    Outcome run =
+        bench(
+            "--posts",
+            "20000",
+            "--parallelism",
+            "1",
+            "--repeat",
+            "1",
+            "--tiles",
+            "--work",
+            dir.resolve("bench").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("parallelism 1 with tiles")
+        .contains("PNG heat tiles (render + encode)")
+        .contains("MVT hex tiles (encode)")
+        .contains("share of a replay's wall time spent on tiles at parallelism 1")
+        .contains("--tiles");
+  }
+
+  @Test
   void refusesOptionsItCannotMeasureWithASentence() {
     Outcome zero = bench("--parallelism", "1,0", "--work", dir.toString());
     assertThat(zero.exitCode()).isEqualTo(Crowdhex.USER_ERROR);

@@ -182,6 +182,84 @@ class PmtilesNodeReaderTest {
   // --- helpers -----------------------------------------------------------------------------
 
   /** The tiles to ask for: all given ones plus one that is not in the archive. */
+  @Test
+  void nodeReadsTheArchivesTheJobWrites(@TempDir Path dir) throws Exception {
+    H3Core h3 = H3Core.newInstance();
+    long cell = h3.latLngToCell(51.8939, 4.5232, 10);
+    List<String> lines = new ArrayList<>();
+    int i = 0;
+    for (long c : h3.gridDisk(cell, 2)) {
+      var centre = h3.cellToLatLng(c);
+      for (int k = 0; k <= i % 4; k++) {
+        lines.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "{\"id\":\"p%d-%d\",\"author\":\"u%d\",\"time\":\"2026-04-19T12:%02d:00Z\","
+                    + "\"lat\":%.7f,\"lon\":%.7f}",
+                i,
+                k,
+                i * 10 + k,
+                1 + k,
+                centre.lat,
+                centre.lng));
+      }
+      i++;
+    }
+    Files.write(dir.resolve("posts.jsonl"), lines);
+    Files.writeString(
+        dir.resolve("venues.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+            + "\"properties\":{\"id\":\"kuip\",\"name\":\"De Kuip\",\"kind\":\"stadium\","
+            + "\"buffer_m\":500},\"geometry\":{\"type\":\"Point\",\"coordinates\":[4.5232,51.8939]}}]}");
+    Files.writeString(
+        dir.resolve("plan.yaml"),
+        "name: archives\nvenues: {file: venues.geojson}\nh3_resolution: 10\n"
+            + "window: {size: 10m, slide: 10m}\ntiles: {zoom: [14, 16], pmtiles: true}\n");
+    org.crowdhex.plan.EventPlan plan = org.crowdhex.plan.PlanReader.read(dir.resolve("plan.yaml"));
+    Path out = dir.resolve("out");
+    org.crowdhex.job.EmbeddedRun.replay(
+        plan,
+        org.crowdhex.job.MonitorJob.venueZones(plan),
+        List.of(dir.resolve("posts.jsonl").toString()),
+        out,
+        p -> {});
+
+    Path window = out.resolve("tiles/20260419T1200Z");
+    for (String layer : List.of("heat", "hex")) {
+      String ext = layer.equals("heat") ? ".png" : ".mvt";
+      Map<List<Integer>, byte[]> stored = new LinkedHashMap<>();
+      try (var files = Files.walk(window)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(ext)).sorted().toList()) {
+          Path rel = window.relativize(f);
+          stored.put(
+              List.of(
+                  Integer.parseInt(rel.getName(0).toString()),
+                  Integer.parseInt(rel.getName(1).toString()),
+                  Integer.parseInt(rel.getFileName().toString().replace(ext, ""))),
+              Files.readAllBytes(f));
+        }
+      }
+      assertThat(stored).as(layer).isNotEmpty();
+      Path sub = Files.createDirectories(dir.resolve("read-" + layer));
+      JsonNode seen =
+          readWithNode(
+              sub,
+              Files.readAllBytes(window.resolve(layer + ".pmtiles")),
+              requests(stored, List.of(14, 0, 0)));
+      assertTiles(seen, stored);
+      // JavaScript writes 5000.0 as 5000: compare numbers by value.
+      JsonNode tileJson = JSON.readTree(window.resolve(layer + ".json").toFile());
+      java.util.Comparator<JsonNode> byValue =
+          (a, b) ->
+              a.isNumber() && b.isNumber()
+                  ? Double.compare(a.asDouble(), b.asDouble())
+                  : a.equals(b) ? 0 : 1;
+      assertThat(seen.get("metadata").equals(byValue, tileJson))
+          .as("metadata %s equals %s", seen.get("metadata"), tileJson)
+          .isTrue();
+    }
+  }
+
   private static List<List<Integer>> requests(
       Map<List<Integer>, byte[]> tiles, List<Integer> absent) {
     assertThat(tiles).doesNotContainKey(absent);
