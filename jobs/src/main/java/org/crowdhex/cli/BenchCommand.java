@@ -52,7 +52,6 @@ import org.crowdhex.job.RunSummary;
 import org.crowdhex.job.TileBenchmark;
 import org.crowdhex.job.TileStage;
 import org.crowdhex.plan.EventPlan;
-import org.crowdhex.plan.TileSpec;
 import org.crowdhex.post.PostFormat;
 import org.crowdhex.venue.VenueIndex;
 import org.crowdhex.venue.VenueZone;
@@ -164,18 +163,9 @@ final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(work);
     Path planPath = planFile != null ? planFile : extractDemoPlan();
     EventPlan loaded = PlanOption.load(planPath);
-    EventPlan withoutTiles =
-        loaded.withTiles(
-            new TileSpec(
-                false,
-                loaded.tiles().minZoom(),
-                loaded.tiles().maxZoom(),
-                loaded.tiles().kernelMeters(),
-                loaded.tiles().scaleMax(),
-                loaded.tiles().scale(),
-                loaded.tiles().ramp(),
-                false));
-    EventPlan withTiles = loaded.withTiles(withPmtilesOff(loaded.tiles(), true));
+    EventPlan withoutTiles = loaded.withTiles(loaded.tiles().withEnabled(false));
+    // Archives re-read every tile of a window; the timed runs leave them out.
+    EventPlan withTiles = loaded.withTiles(loaded.tiles().withEnabled(true).withPmtiles(false));
     EventPlan plan = withoutTiles;
     System.out.println(
         "tiles: "
@@ -426,19 +416,6 @@ final class BenchCommand implements Callable<Integer> {
         (done, all) -> {
           if (done == MICRO_WARMUPS) System.out.println("    warmed up");
         });
-  }
-
-  /** The tile settings for a timed run: the plan's, without archives (they re-read every tile). */
-  private static TileSpec withPmtilesOff(TileSpec t, boolean enabled) {
-    return new TileSpec(
-        enabled,
-        t.minZoom(),
-        t.maxZoom(),
-        t.kernelMeters(),
-        t.scaleMax(),
-        t.scale(),
-        t.ramp(),
-        false);
   }
 
   private String zoomRange = "";

@@ -1,11 +1,8 @@
 package org.crowdhex.job;
 
 import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -13,6 +10,7 @@ import org.apache.flink.util.OutputTag;
 import org.crowdhex.tile.HeatKernel;
 import org.crowdhex.tile.TileFanOut;
 import org.crowdhex.tileset.TileCount;
+import org.crowdhex.tileset.TileGroups;
 import org.crowdhex.tileset.TileTask;
 import org.crowdhex.tileset.WindowCells;
 
@@ -29,7 +27,6 @@ final class FanOutTiles extends ProcessFunction<WindowCells, TileTask> {
   private final int maxZoom;
   private transient H3Core h3;
   private transient TileFanOut fanOut;
-  private transient long[] buffer;
 
   FanOutTiles(HeatKernel kernel, int minZoom, int maxZoom) {
     this.kernel = kernel;
@@ -41,19 +38,11 @@ final class FanOutTiles extends ProcessFunction<WindowCells, TileTask> {
   public void open(OpenContext context) throws Exception {
     h3 = H3Core.newInstance();
     fanOut = new TileFanOut(kernel, minZoom, maxZoom);
-    buffer = new long[fanOut.maxTilesPerPoint()];
   }
 
   @Override
   public void processElement(WindowCells w, Context ctx, Collector<TileTask> out) {
-    Map<Long, List<Integer>> byTile = new TreeMap<>();
-    for (int i = 0; i < w.size(); i++) {
-      LatLng c = h3.cellToLatLng(w.cells()[i]);
-      int n = fanOut.tiles(c.lat, c.lng, buffer);
-      for (int t = 0; t < n; t++) {
-        byTile.computeIfAbsent(buffer[t], k -> new ArrayList<>()).add(i);
-      }
-    }
+    Map<Long, List<Integer>> byTile = TileGroups.of(w.cells(), fanOut, h3);
     String id = w.id();
     for (Map.Entry<Long, List<Integer>> e : byTile.entrySet()) {
       List<Integer> idx = e.getValue();

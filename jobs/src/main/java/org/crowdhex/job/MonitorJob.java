@@ -66,7 +66,12 @@ public final class MonitorJob {
     WindowSpec w = plan.window();
 
     SingleOutputStreamOperator<Post> posts =
-        lines.process(new DecodePosts(plan.input())).name("decode + validate").uid("decode");
+        lines
+            .process(new DecodePosts(plan.input()))
+            .name("decode + validate")
+            .uid("decode")
+            // Each reader's lines keep their order up to the watermarks: same parallelism, chained.
+            .setParallelism(lines.getParallelism());
     DataStream<Reject> rejects = posts.getSideOutput(DecodePosts.REJECTS);
 
     // Posts arrive roughly in time order; out_of_orderness bounds how far behind one may be.
@@ -78,9 +83,11 @@ public final class MonitorJob {
             .assignTimestampsAndWatermarks(eventTime)
             .name("event time")
             .uid("event-time")
+            .setParallelism(lines.getParallelism())
             .flatMap(new LocatePosts(plan.h3Resolution(), index))
             .name("locate on H3")
-            .uid("locate");
+            .uid("locate")
+            .setParallelism(lines.getParallelism());
 
     SingleOutputStreamOperator<CellWindow> cells =
         located
@@ -105,6 +112,7 @@ public final class MonitorJob {
             .flatMap(new VenueFanOut(index))
             .name("venue fan-out")
             .uid("venue-fan-out")
+            .setParallelism(lines.getParallelism())
             .keyBy(org.crowdhex.density.VenuePost::venue)
             .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
             .allowedLateness(w.allowedLateness())
@@ -165,12 +173,17 @@ public final class MonitorJob {
       List<String> inputs,
       String outDir)
       throws IOException {
+    // One reader per input file at most: a reader with nothing to read would hold the watermark
+    // back until it finished, and when that happens depends on the machine. With one file, one
+    // reader drives event time and a replay gives the same windows and revisions every time.
+    int readers = Math.max(1, Math.min(plan.parallelism(), PostFiles.count(inputs)));
     DataStream<SourceLine> lines =
         env.fromSource(
                 PostFiles.source(inputs, plan.input().format()),
                 WatermarkStrategy.noWatermarks(),
                 "post files")
-            .uid("post-files");
+            .uid("post-files")
+            .setParallelism(readers);
     writeFiles(build(plan, VenueIndex.of(zones), lines), plan, zones, outDir);
   }
 

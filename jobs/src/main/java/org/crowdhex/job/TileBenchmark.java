@@ -1,7 +1,6 @@
 package org.crowdhex.job;
 
 import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.crowdhex.tile.HeatKernel;
 import org.crowdhex.tile.HeatPoint;
 import org.crowdhex.tile.HeatScale;
@@ -18,6 +16,7 @@ import org.crowdhex.tile.HeatTileRenderer;
 import org.crowdhex.tile.PngEncoder;
 import org.crowdhex.tile.TileCoord;
 import org.crowdhex.tile.TileFanOut;
+import org.crowdhex.tileset.TileGroups;
 import org.crowdhex.vectortile.HexFeature;
 import org.crowdhex.vectortile.HexTileEncoder;
 
@@ -64,16 +63,8 @@ public final class TileBenchmark {
     this.h3 = h3;
     this.windows = windows.size();
     TileFanOut fanOut = new TileFanOut(kernel, minZoom, maxZoom);
-    long[] buffer = new long[fanOut.maxTilesPerPoint()];
     for (Window w : windows) {
-      Map<Long, List<Integer>> byTile = new TreeMap<>();
-      for (int i = 0; i < w.cells().length; i++) {
-        LatLng c = h3.cellToLatLng(w.cells()[i]);
-        int n = fanOut.tiles(c.lat, c.lng, buffer);
-        for (int t = 0; t < n; t++)
-          byTile.computeIfAbsent(buffer[t], k -> new ArrayList<>()).add(i);
-      }
-      for (Map.Entry<Long, List<Integer>> e : byTile.entrySet()) {
+      for (Map.Entry<Long, List<Integer>> e : TileGroups.of(w.cells(), fanOut, h3).entrySet()) {
         List<HeatPoint> points = new ArrayList<>();
         List<HexFeature> features = new ArrayList<>();
         for (int i : e.getValue()) {

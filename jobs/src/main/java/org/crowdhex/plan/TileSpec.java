@@ -29,4 +29,19 @@ public record TileSpec(
 
   public static final TileSpec DEFAULT =
       new TileSpec(true, 11, 17, 0, 5000, "log", "inferno", false);
+
+  /** The same settings with tiles switched on or off. */
+  public TileSpec withEnabled(boolean on) {
+    return new TileSpec(on, minZoom, maxZoom, kernelMeters, scaleMax, scale, ramp, pmtiles);
+  }
+
+  /** The same settings with or without PMTiles archives. */
+  public TileSpec withPmtiles(boolean on) {
+    return new TileSpec(enabled, minZoom, maxZoom, kernelMeters, scaleMax, scale, ramp, on);
+  }
+
+  /** The same settings over another zoom range. */
+  public TileSpec withZooms(int min, int max) {
+    return new TileSpec(enabled, min, max, kernelMeters, scaleMax, scale, ramp, pmtiles);
+  }
 }

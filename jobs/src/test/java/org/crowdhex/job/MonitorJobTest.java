@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,27 +37,8 @@ class MonitorJobTest {
     cellB = h3.gridDisk(cellA, 1).stream().filter(c -> c != cellA).findFirst().orElseThrow();
   }
 
-  private static String post(String id, String author, String time, long cell) {
-    LatLng c = h3.cellToLatLng(cell);
-    return String.format(
-        java.util.Locale.ROOT,
-        "{\"id\":\"%s\",\"author\":\"%s\",\"time\":\"2026-04-19T%sZ\",\"lat\":%.7f,\"lon\":%.7f}",
-        id,
-        author,
-        time,
-        c.lat,
-        c.lng);
-  }
-
   private EventPlan plan() throws IOException {
-    Files.writeString(
-        dir.resolve("venues.geojson"),
-        """
-        {"type":"FeatureCollection","features":[{"type":"Feature",
-         "properties":{"id":"kuip","name":"De Kuip","kind":"stadium","buffer_m":600},
-         "geometry":{"type":"Point","coordinates":[%s,%s]}}]}
-        """
-            .formatted(LON, LAT));
+    HandMadeEvent.writeVenue(dir, 600);
     Path plan = dir.resolve("plan.yaml");
     Files.writeString(
         plan,
@@ -76,16 +56,29 @@ class MonitorJobTest {
   @Test
   void countsPostsAndAuthorsPerCellAndWindowWithOutOfOrderAndLatePosts() throws Exception {
     List<String> lines = new ArrayList<>();
-    lines.add(post("1", "u1", "12:01:00", cellA));
-    lines.add(post("2", "u1", "12:02:00", cellA)); // same author twice
-    lines.add(post("3", "u2", "12:03:00", cellA));
-    lines.add(post("4", "u3", "12:04:00", cellB));
-    lines.add(post("5", "u3", "12:00:30", cellA)); // out of order, within out_of_orderness
+    lines.add(HandMadeEvent.post(h3, "1", "u1", "12:01:00", cellA));
+    lines.add(HandMadeEvent.post(h3, "2", "u1", "12:02:00", cellA)); // same author twice
+    lines.add(HandMadeEvent.post(h3, "3", "u2", "12:03:00", cellA));
+    lines.add(HandMadeEvent.post(h3, "4", "u3", "12:04:00", cellB));
     lines.add(
-        post("6", "u1", "12:12:00", cellA)); // watermark 12:11: [11:55,12:05), [12:00,12:10) fire
-    lines.add(post("7", "u4", "12:08:00", cellB)); // late but within lateness: [12:00,12:10) rev 1
-    lines.add(post("8", "u5", "12:20:00", cellA)); // watermark 12:19: [12:00,12:10) is gone
-    lines.add(post("9", "u6", "12:03:00", cellA)); // later than the allowed lateness: late output
+        HandMadeEvent.post(
+            h3, "5", "u3", "12:00:30", cellA)); // out of order, within out_of_orderness
+    lines.add(
+        HandMadeEvent.post(
+            h3,
+            "6",
+            "u1",
+            "12:12:00",
+            cellA)); // watermark 12:11: [11:55,12:05), [12:00,12:10) fire
+    lines.add(
+        HandMadeEvent.post(
+            h3, "7", "u4", "12:08:00", cellB)); // late but within lateness: [12:00,12:10) rev 1
+    lines.add(
+        HandMadeEvent.post(
+            h3, "8", "u5", "12:20:00", cellA)); // watermark 12:19: [12:00,12:10) is gone
+    lines.add(
+        HandMadeEvent.post(
+            h3, "9", "u6", "12:03:00", cellA)); // later than the allowed lateness: late output
     lines.add(
         "{\"id\":\"10\",\"author\":\"u7\",\"time\":\"2026-04-19T12:21:00Z\",\"lat\":52.37,\"lon\":4.89}");
     lines.add("{\"id\":\"11\",\"author\":\"u8\",\"time\":\"2026-04-19T12:21:00Z\",\"lat\":"); // cut

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -38,22 +36,15 @@ class TileStageTest {
     long a = h3.latLngToCell(LAT, LON, 9);
     long b = h3.gridDisk(a, 1).stream().filter(c -> c != a).findFirst().orElseThrow();
     List<String> lines = new ArrayList<>();
-    lines.add(post(h3, "1", "u1", "12:01:00", a));
-    lines.add(post(h3, "2", "u2", "12:03:00", a));
-    lines.add(post(h3, "3", "u3", "12:04:00", b));
-    lines.add(post(h3, "4", "u1", "12:12:00", a)); // closes [12:00,12:10)
-    lines.add(post(h3, "5", "u4", "12:08:00", b)); // late within lateness: revision 1
-    lines.add(post(h3, "6", "u5", "12:31:00", a));
+    lines.add(HandMadeEvent.post(h3, "1", "u1", "12:01:00", a));
+    lines.add(HandMadeEvent.post(h3, "2", "u2", "12:03:00", a));
+    lines.add(HandMadeEvent.post(h3, "3", "u3", "12:04:00", b));
+    lines.add(HandMadeEvent.post(h3, "4", "u1", "12:12:00", a)); // closes [12:00,12:10)
+    lines.add(HandMadeEvent.post(h3, "5", "u4", "12:08:00", b)); // late within lateness: revision 1
+    lines.add(HandMadeEvent.post(h3, "6", "u5", "12:31:00", a));
     Path input = dir.resolve("posts.jsonl");
     Files.write(input, lines);
-    Files.writeString(
-        dir.resolve("venues.geojson"),
-        """
-        {"type":"FeatureCollection","features":[{"type":"Feature",
-         "properties":{"id":"kuip","name":"De Kuip","kind":"stadium","buffer_m":600},
-         "geometry":{"type":"Point","coordinates":[%s,%s]}}]}
-        """
-            .formatted(LON, LAT));
+    HandMadeEvent.writeVenue(dir, 600);
     Files.writeString(
         dir.resolve("plan.yaml"),
         """
@@ -110,18 +101,6 @@ class TileStageTest {
 
     // A second run writes byte-identical tiles, archives, TileJSON and manifest.
     assertThat(contents(second.resolve("tiles"))).isEqualTo(contents(tiles));
-  }
-
-  private static String post(H3Core h3, String id, String author, String time, long cell) {
-    LatLng c = h3.cellToLatLng(cell);
-    return String.format(
-        Locale.ROOT,
-        "{\"id\":\"%s\",\"author\":\"%s\",\"time\":\"2026-04-19T%sZ\",\"lat\":%.7f,\"lon\":%.7f}",
-        id,
-        author,
-        time,
-        c.lat,
-        c.lng);
   }
 
   private static List<Path> files(Path root) throws IOException {

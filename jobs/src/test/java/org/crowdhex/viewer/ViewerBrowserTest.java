@@ -21,7 +21,6 @@ import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.plan.PlanReader;
-import org.crowdhex.plan.TileSpec;
 import org.crowdhex.serve.ServeConfig;
 import org.crowdhex.serve.TileServer;
 import org.crowdhex.tileset.WindowId;
@@ -73,10 +72,7 @@ class ViewerBrowserTest {
                 input.toString());
     assertThat(code).isZero();
     EventPlan plan = PlanReader.read(planFile).withParallelism(2);
-    TileSpec t = plan.tiles();
-    plan =
-        plan.withTiles(
-            new TileSpec(true, 12, 15, t.kernelMeters(), t.scaleMax(), t.scale(), t.ramp(), false));
+    plan = plan.withTiles(plan.tiles().withZooms(12, 15).withPmtiles(false));
     List<VenueZone> zones = MonitorJob.venueZones(plan);
     Path out = dir.resolve("out");
     EmbeddedRun.replay(plan, zones, List.of(input.resolve("posts.jsonl").toString()), out, p -> {});
