@@ -1,0 +1,217 @@
+package org.crowdhex.alert;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One published change of an alert: the record of the alerts output, written as a JSON line ({@link
+ * #toJson()}) or as a GeoJSON Feature whose geometry is the union of the alert's hexagons ({@link
+ * #toGeoJson(H3Core)}). Times are epoch ms here and UTC ISO-8601 in the outputs; counts are
+ * distinct authors; scores are those of the scan statistic.
+ *
+ * <p>The figures {@code observed}, {@code expected} and {@code score} and the cells are those of
+ * the venue's strongest incident in the last window in which the alert held; the {@code peak_}
+ * figures those of the window with the highest score so far.
+ *
+ * @param id stable over the alert's life: the venue and the start of its first window, e.g. {@code
+ *     kuip-20260419T1415Z}
+ * @param venue the venue id
+ * @param phase the schedule phase of the last window in which the alert held, or null
+ * @param state what happened in this record's window
+ * @param severity the highest severity the alert has reached
+ * @param notifies true only when the alert opens or escalates: the records to send to people
+ * @param revision 0 for the opening record, then 1, 2... for each later record of the alert
+ * @param windowStart start of the window this record reports (for {@code CLOSED}, the last of the
+ *     closing run)
+ * @param windowEnd end of that window
+ * @param firstWindowStart start of the first window that counted toward opening
+ * @param firstWindowEnd its end
+ * @param lastWindowStart start of the last window in which the alert held
+ * @param lastWindowEnd its end
+ * @param peakWindowStart start of the window with the highest score
+ * @param peakWindowEnd its end
+ * @param cells the incident's H3 cells as hex strings, ascending
+ * @param observed C over the cells
+ * @param expected B over the cells; above 0
+ * @param score the score of C against B
+ * @param peakObserved C at the peak
+ * @param peakExpected B at the peak
+ * @param peakScore the highest score so far
+ */
+public record AlertRecord(
+    String id,
+    String venue,
+    String phase,
+    AlertState state,
+    Severity severity,
+    boolean notifies,
+    int revision,
+    long windowStart,
+    long windowEnd,
+    long firstWindowStart,
+    long firstWindowEnd,
+    long lastWindowStart,
+    long lastWindowEnd,
+    long peakWindowStart,
+    long peakWindowEnd,
+    List<String> cells,
+    long observed,
+    double expected,
+    double score,
+    long peakObserved,
+    double peakExpected,
+    double peakScore) {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  public AlertRecord {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("alert id is missing; accepted: a non-blank id");
+    }
+    if (venue == null || venue.isBlank()) {
+      throw new IllegalArgumentException("alert venue is missing; accepted: a venue id");
+    }
+    if (state == null || severity == null) {
+      throw new IllegalArgumentException(
+          "alert " + id + " has no " + (state == null ? "state" : "severity") + "; accepted: one");
+    }
+    if (revision < 0) {
+      throw new IllegalArgumentException(
+          "alert " + id + " revision is " + revision + "; accepted: 0 or more");
+    }
+    if (cells == null || cells.isEmpty()) {
+      throw new IllegalArgumentException(
+          "alert " + id + " has no cells; accepted: at least one H3 cell");
+    }
+    cells = List.copyOf(cells);
+    if (!(expected > 0) || !(peakExpected > 0)) {
+      throw new IllegalArgumentException(
+          "alert "
+              + id
+              + " expected is "
+              + expected
+              + " and peak expected "
+              + peakExpected
+              + "; accepted: counts above 0");
+    }
+  }
+
+  /** C / B over the cells. */
+  public double ratio() {
+    return observed / expected;
+  }
+
+  /** The record as one line of JSON, without the line break. */
+  public String toJson() {
+    return write(this::writeProperties);
+  }
+
+  /**
+   * The record as an RFC 7946 Feature: a MultiPolygon of the cells' outline (neighbouring hexagons
+   * dissolved) with the JSON line's fields as properties.
+   */
+  public String toGeoJson(H3Core h3) {
+    List<Long> ids = cells.stream().map(c -> Long.parseUnsignedLong(c, 16)).toList();
+    List<List<List<LatLng>>> polygons = h3.cellsToMultiPolygon(ids, true);
+    return write(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("type", "Feature");
+          g.writeStringField("id", id);
+          g.writeObjectFieldStart("geometry");
+          g.writeStringField("type", "MultiPolygon");
+          g.writeArrayFieldStart("coordinates");
+          for (List<List<LatLng>> polygon : polygons) {
+            g.writeStartArray();
+            for (List<LatLng> ring : polygon) {
+              g.writeStartArray();
+              for (LatLng p : ring) {
+                g.writeStartArray();
+                g.writeNumber(round(p.lng, 7));
+                g.writeNumber(round(p.lat, 7));
+                g.writeEndArray();
+              }
+              closeRing(g, ring);
+              g.writeEndArray();
+            }
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeFieldName("properties");
+          writeProperties(g);
+          g.writeEndObject();
+        });
+  }
+
+  // RFC 7946 rings end on their first position; write it again only if H3 did not already.
+  private static void closeRing(JsonGenerator g, List<LatLng> ring) throws IOException {
+    if (ring.isEmpty() || ring.get(0).equals(ring.get(ring.size() - 1))) return;
+    g.writeStartArray();
+    g.writeNumber(round(ring.get(0).lng, 7));
+    g.writeNumber(round(ring.get(0).lat, 7));
+    g.writeEndArray();
+  }
+
+  private void writeProperties(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", id);
+    g.writeStringField("venue", venue);
+    if (phase == null) g.writeNullField("phase");
+    else g.writeStringField("phase", phase);
+    g.writeStringField("state", state.label());
+    g.writeStringField("severity", severity.label());
+    g.writeBooleanField("notify", notifies);
+    g.writeNumberField("revision", revision);
+    g.writeStringField("window_start", iso(windowStart));
+    g.writeStringField("window_end", iso(windowEnd));
+    g.writeStringField("first_window_start", iso(firstWindowStart));
+    g.writeStringField("first_window_end", iso(firstWindowEnd));
+    g.writeStringField("last_window_start", iso(lastWindowStart));
+    g.writeStringField("last_window_end", iso(lastWindowEnd));
+    g.writeStringField("peak_window_start", iso(peakWindowStart));
+    g.writeStringField("peak_window_end", iso(peakWindowEnd));
+    g.writeArrayFieldStart("cells");
+    for (String c : cells) g.writeString(c);
+    g.writeEndArray();
+    g.writeNumberField("observed", observed);
+    g.writeNumberField("expected", round(expected, 3));
+    g.writeNumberField("ratio", round(ratio(), 3));
+    g.writeNumberField("score", round(score, 3));
+    g.writeNumberField("peak_observed", peakObserved);
+    g.writeNumberField("peak_expected", round(peakExpected, 3));
+    g.writeNumberField("peak_score", round(peakScore, 3));
+    g.writeEndObject();
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Body body) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String iso(long millis) {
+    return Instant.ofEpochMilli(millis).toString();
+  }
+
+  // Short, stable figures across runs and machines.
+  private static double round(double v, int decimals) {
+    double f = Math.pow(10, decimals);
+    return Math.round(v * f) / f;
+  }
+}

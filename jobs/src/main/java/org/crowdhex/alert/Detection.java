@@ -1,0 +1,39 @@
+package org.crowdhex.alert;
+
+import java.util.List;
+
+/**
+ * What the scan statistic found for one venue in one window: the input of the alert state machine.
+ * A window in which the venue had no hotspot may come as a detection with no hotspots or not at all
+ * (see {@link VenueAlerts#onQuietWindow}).
+ *
+ * @param venue the venue id
+ * @param phase the event schedule's phase at the window (e.g. {@code egress}), or null when the
+ *     plan has no schedule
+ * @param windowStart inclusive, epoch ms
+ * @param windowEnd exclusive, epoch ms
+ * @param hotspots the scan's regions that passed its minimal level, in any order
+ */
+public record Detection(
+    String venue, String phase, long windowStart, long windowEnd, List<Hotspot> hotspots) {
+
+  public Detection {
+    if (venue == null || venue.isBlank()) {
+      throw new IllegalArgumentException(
+          "detection venue is " + (venue == null ? "missing" : "blank") + "; accepted: a venue id");
+    }
+    if (windowEnd <= windowStart) {
+      throw new IllegalArgumentException(
+          "detection window_end "
+              + windowEnd
+              + " is not after window_start "
+              + windowStart
+              + "; accepted: an end after the start (epoch ms)");
+    }
+    if (hotspots == null) {
+      throw new IllegalArgumentException(
+          "detection hotspots is missing; accepted: a list, empty when nothing passed");
+    }
+    hotspots = List.copyOf(hotspots);
+  }
+}

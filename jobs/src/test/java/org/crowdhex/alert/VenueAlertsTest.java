@@ -1,0 +1,336 @@
+package org.crowdhex.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.uber.h3core.H3Core;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alert state machine of one venue over 15-minute windows sliding by 5 minutes. The incident
+ * score here is the excess C - B, so each window's score reads directly in the test: a hotspot of
+ * one cell with B = 10 and C = 10 + score.
+ */
+class VenueAlertsTest {
+  static final long MINUTE = 60_000;
+  static final long SIZE = 15 * MINUTE;
+  static final long SLIDE = 5 * MINUTE;
+  static final long T0 = Instant.parse("2026-04-19T14:15:00Z").toEpochMilli();
+
+  // Threshold 10, critical 50: low from 10, medium from 20, high from 40, critical from 50.
+  static final AlertPolicy POLICY = AlertPolicy.of(10, 50);
+
+  private static H3Core h3;
+  private static long kuip;
+  private VenueAlerts alerts;
+  private VenueAlertState state;
+
+  @BeforeAll
+  static void loadH3() throws IOException {
+    h3 = H3Core.newInstance();
+    kuip = h3.latLngToCell(51.8939, 4.5231, 10);
+  }
+
+  @BeforeEach
+  void freshVenue() {
+    alerts = new VenueAlerts(POLICY, SIZE, SLIDE, new IncidentMerger(h3, (c, b) -> c - b));
+    state = new VenueAlertState();
+  }
+
+  static long end(int window) {
+    return T0 + SIZE + window * SLIDE;
+  }
+
+  static Detection scored(int window, int score) {
+    return new Detection(
+        "kuip",
+        "egress",
+        end(window) - SIZE,
+        end(window),
+        List.of(Hotspot.ofCell(kuip, 10 + score, 10, score)));
+  }
+
+  static Detection nothing(int window) {
+    return new Detection("kuip", null, end(window) - SIZE, end(window), List.of());
+  }
+
+  /** Applies one score per window from window 0 on; a negative score is a window with nothing. */
+  List<AlertRecord> run(int... scores) {
+    List<AlertRecord> out = new ArrayList<>();
+    for (int w = 0; w < scores.length; w++) {
+      out.addAll(alerts.onWindow(state, scores[w] < 0 ? nothing(w) : scored(w, scores[w])));
+    }
+    return out;
+  }
+
+  @Test
+  void aSingleHitDoesNotOpenButTwoInThreeWindowsDo() {
+    assertThat(alerts.onWindow(state, scored(0, 12))).isEmpty();
+    assertThat(state.isIdle()).isFalse();
+    assertThat(alerts.onWindow(state, nothing(1))).isEmpty();
+
+    List<AlertRecord> third = alerts.onWindow(state, scored(2, 11));
+
+    assertThat(third)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(AlertState.OPENED);
+              assertThat(r.notifies()).isTrue();
+              assertThat(r.id()).isEqualTo("kuip-20260419T1415Z");
+              assertThat(r.revision()).isZero();
+              assertThat(r.severity()).isEqualTo(Severity.LOW);
+              assertThat(r.firstWindowStart()).isEqualTo(T0);
+              assertThat(r.lastWindowEnd()).isEqualTo(end(2));
+              assertThat(r.peakWindowEnd()).isEqualTo(end(0));
+              assertThat(r.peakScore()).isEqualTo(12);
+              assertThat(r.score()).isEqualTo(11);
+              assertThat(r.phase()).isEqualTo("egress");
+              assertThat(r.cells()).containsExactly(Long.toHexString(kuip));
+            });
+  }
+
+  @Test
+  void hitsFurtherApartThanTheOpeningWindowsDoNotOpen() {
+    assertThat(run(12, 0, 0, 12, 0, 0, 12)).isEmpty();
+    assertThat(state.hasOpenAlert()).isFalse();
+  }
+
+  @Test
+  void aWindowAboveTheCriticalLevelOpensAtOnce() {
+    assertThat(run(55))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(AlertState.OPENED);
+              assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(r.notifies()).isTrue();
+            });
+  }
+
+  @Test
+  void anOpenAlertUpdatesWhileItHoldsWithoutNotifying() {
+    List<AlertRecord> out = run(12, 14, 6, 13);
+
+    assertThat(out)
+        .extracting(AlertRecord::state)
+        .containsExactly(AlertState.OPENED, AlertState.UPDATED, AlertState.UPDATED);
+    assertThat(out).extracting(AlertRecord::notifies).containsExactly(true, false, false);
+    assertThat(out).extracting(AlertRecord::revision).containsExactly(0, 1, 2);
+    assertThat(out).extracting(AlertRecord::id).containsOnly("kuip-20260419T1415Z");
+    AlertRecord last = out.get(2);
+    assertThat(last.lastWindowEnd()).isEqualTo(end(3));
+    assertThat(last.peakWindowEnd()).isEqualTo(end(1));
+    assertThat(last.peakScore()).isEqualTo(14);
+    assertThat(last.observed()).isEqualTo(23);
+    assertThat(last.expected()).isEqualTo(10);
+    assertThat(last.ratio()).isEqualTo(2.3);
+  }
+
+  @Test
+  void escalationNotifiesOnlyWhenANewSeverityIsReached() {
+    List<AlertRecord> out = run(12, 12, 25, 22, 15, 30, 45, 60, 15, 58);
+
+    assertThat(out)
+        .extracting(AlertRecord::state)
+        .containsExactly(
+            AlertState.OPENED,
+            AlertState.ESCALATED,
+            AlertState.UPDATED,
+            AlertState.UPDATED,
+            AlertState.UPDATED,
+            AlertState.ESCALATED,
+            AlertState.ESCALATED,
+            AlertState.UPDATED,
+            AlertState.UPDATED);
+    assertThat(out)
+        .extracting(AlertRecord::severity)
+        .containsExactly(
+            Severity.LOW,
+            Severity.MEDIUM,
+            Severity.MEDIUM,
+            Severity.MEDIUM,
+            Severity.MEDIUM,
+            Severity.HIGH,
+            Severity.CRITICAL,
+            Severity.CRITICAL,
+            Severity.CRITICAL);
+    assertThat(out)
+        .filteredOn(AlertRecord::notifies)
+        .extracting(AlertRecord::state)
+        .containsExactly(
+            AlertState.OPENED, AlertState.ESCALATED, AlertState.ESCALATED, AlertState.ESCALATED);
+    assertThat(out.get(out.size() - 1).peakScore()).isEqualTo(60);
+  }
+
+  @Test
+  void closesAfterExactlyKWindowsBelowHalfTheThreshold() {
+    run(12, 12);
+    assertThat(alerts.onWindow(state, scored(2, 4))).isEmpty();
+    assertThat(alerts.onWindow(state, nothing(3))).isEmpty();
+    assertThat(state.hasOpenAlert()).isTrue();
+
+    List<AlertRecord> closing = alerts.onWindow(state, scored(4, 0));
+
+    assertThat(closing)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(AlertState.CLOSED);
+              assertThat(r.notifies()).isFalse();
+              assertThat(r.id()).isEqualTo("kuip-20260419T1415Z");
+              assertThat(r.windowEnd()).isEqualTo(end(4));
+              assertThat(r.lastWindowEnd()).isEqualTo(end(1));
+              assertThat(r.revision()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void windowsBetweenHalfAndFullThresholdHoldTheAlertAndRestartTheClosingRun() {
+    List<AlertRecord> out = run(12, 12, 0, 0, 7, 0, 0);
+    assertThat(out)
+        .extracting(AlertRecord::state)
+        .containsExactly(AlertState.OPENED, AlertState.UPDATED);
+    assertThat(state.hasOpenAlert()).isTrue();
+
+    assertThat(alerts.onWindow(state, nothing(7)))
+        .extracting(AlertRecord::state)
+        .containsExactly(AlertState.CLOSED);
+  }
+
+  @Test
+  void closingClearsTheStateAndItsTimer() {
+    run(12, 12);
+    assertThat(alerts.nextTimerAt(state)).hasValue(end(1) + SLIDE);
+
+    for (int w = 2; w <= 4; w++) alerts.onWindow(state, nothing(w));
+
+    assertThat(state.isIdle()).isTrue();
+    assertThat(alerts.nextTimerAt(state)).isEmpty();
+    assertThat(state.alertId).isNull();
+    assertThat(state.venue).isNull();
+    assertThat(state.lastWindowEnd).isEqualTo(VenueAlertState.NO_WINDOW);
+    assertThat(state.hitEnds).isEmpty();
+    assertThat(state.hitScores).isEmpty();
+    assertThat(state.cells).isEmpty();
+    assertThat(state.severity).isNull();
+    assertThat(state.lowWindows).isZero();
+  }
+
+  @Test
+  void aLoneHitAgesOutAndLeavesNoState() {
+    run(12, 0, 0);
+    assertThat(state.isIdle()).isFalse();
+
+    alerts.onQuietWindow(state, end(3));
+
+    assertThat(state.isIdle()).isTrue();
+    assertThat(state.hitEnds).isEmpty();
+    assertThat(alerts.nextTimerAt(state)).isEmpty();
+  }
+
+  @Test
+  void afterClosingANewAlertHasANewId() {
+    List<AlertRecord> out = run(12, 12, 0, 0, 0, 15, 15);
+
+    assertThat(out)
+        .extracting(AlertRecord::state)
+        .containsExactly(AlertState.OPENED, AlertState.CLOSED, AlertState.OPENED);
+    assertThat(out.get(2).id()).isEqualTo("kuip-20260419T1440Z").isNotEqualTo(out.get(0).id());
+    assertThat(out.get(2).revision()).isZero();
+    assertThat(out.get(2).notifies()).isTrue();
+  }
+
+  @Test
+  void quietWindowsFromTheTimerCountTowardClosing() {
+    run(12, 12);
+
+    assertThat(alerts.onQuietWindow(state, alerts.nextTimerAt(state).getAsLong())).isEmpty();
+    assertThat(alerts.onQuietWindow(state, alerts.nextTimerAt(state).getAsLong())).isEmpty();
+    List<AlertRecord> closing = alerts.onQuietWindow(state, alerts.nextTimerAt(state).getAsLong());
+
+    assertThat(closing).extracting(AlertRecord::state).containsExactly(AlertState.CLOSED);
+    assertThat(closing.get(0).windowEnd()).isEqualTo(end(4));
+    assertThat(state.isIdle()).isTrue();
+  }
+
+  @Test
+  void windowsNobodyReportedCountAsQuiet() {
+    run(12, 12);
+
+    // Window 2 to 4 never came; window 5 is a hit again.
+    List<AlertRecord> out = alerts.onWindow(state, scored(5, 12));
+
+    assertThat(out).extracting(AlertRecord::state).containsExactly(AlertState.CLOSED);
+    assertThat(out.get(0).windowEnd()).isEqualTo(end(4));
+    assertThat(state.hasOpenAlert()).isFalse();
+    assertThat(state.hitEnds).containsExactly(end(5));
+  }
+
+  @Test
+  void aTimerForAWindowThatWasReportedChangesNothing() {
+    run(12, 12, 0);
+    VenueAlertState before = state.copy();
+
+    assertThat(alerts.onQuietWindow(state, end(2))).isEmpty();
+    assertThat(alerts.onWindow(state, scored(1, 60))).isEmpty();
+
+    assertThat(state.lowWindows).isEqualTo(before.lowWindows);
+    assertThat(state.peakScore).isEqualTo(before.peakScore);
+  }
+
+  @Test
+  void touchingHotspotsRaiseOneAlertOverTheirUnion() {
+    long neighbour = h3.gridRing(kuip, 1).get(0);
+    long far = h3.gridRing(kuip, 8).get(0);
+    List<AlertRecord> out = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      // Each cell alone is below the threshold; together they pass it.
+      out.addAll(
+          alerts.onWindow(
+              state,
+              new Detection(
+                  "kuip",
+                  null,
+                  end(w) - SIZE,
+                  end(w),
+                  List.of(
+                      Hotspot.ofCell(kuip, 16, 10, 6),
+                      Hotspot.ofCell(far, 18, 10, 8),
+                      Hotspot.ofCell(neighbour, 16, 10, 6)))));
+    }
+
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.cells())
+                  .containsExactlyInAnyOrder(Long.toHexString(kuip), Long.toHexString(neighbour));
+              assertThat(r.observed()).isEqualTo(32);
+              assertThat(r.expected()).isEqualTo(20);
+              assertThat(r.score()).isEqualTo(12);
+            });
+  }
+
+  @Test
+  void aDetectionOfAnotherVenueOrWindowSizeIsRefused() {
+    run(12);
+    Detection elsewhere = new Detection("ahoy", null, end(1) - SIZE, end(1), List.of());
+    Detection hourly = new Detection("kuip", null, end(1) - 60 * MINUTE, end(1), List.of());
+
+    assertThatThrownBy(() -> alerts.onWindow(state, elsewhere))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ahoy")
+        .hasMessageContaining("kuip");
+    assertThatThrownBy(() -> alerts.onWindow(state, hourly))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3600000 ms")
+        .hasMessageContaining("900000 ms");
+  }
+}
