@@ -19,6 +19,8 @@ import java.util.List;
  *     spreads it very unevenly)
  * @param h3Resolution H3 resolution of the cells named in the ground truth
  * @param matches stadium matches played out in the stream; each kick-off lies within the stream
+ * @param scenarios the other scenarios (flash crowds, marches, build-ups, outages) played out in
+ *     the stream, each starting within it; empty for a stream of matches only
  * @param bots number of automated accounts
  * @param duplicateRate share of the emitted posts that are exact re-deliveries of earlier ones
  * @param jitterMeters standard deviation of the GPS noise, per axis, in metres
@@ -34,6 +36,7 @@ public record GeneratorSpec(
     double postsPerAuthorPerDay,
     int h3Resolution,
     List<MatchScenario> matches,
+    List<Scenario> scenarios,
     int bots,
     double duplicateRate,
     double jitterMeters,
@@ -129,6 +132,31 @@ public record GeneratorSpec(
       }
     }
     matches = List.copyOf(matches);
+    if (scenarios == null) {
+      throw new IllegalArgumentException(
+          "GeneratorSpec: scenarios is missing; expected a list, empty for a stream of matches only");
+    }
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario sc = scenarios.get(i);
+      if (sc == null) {
+        throw new IllegalArgumentException(
+            "GeneratorSpec: scenarios[" + i + "] is missing; expected a scenario");
+      }
+      if (sc.start().isBefore(start) || !sc.start().isBefore(start.plus(duration))) {
+        throw new IllegalArgumentException(
+            "GeneratorSpec: scenarios["
+                + i
+                + "] ("
+                + sc.kind()
+                + ") starts at "
+                + sc.start()
+                + "; expected a start from "
+                + start
+                + " to before "
+                + start.plus(duration));
+      }
+    }
+    scenarios = List.copyOf(scenarios);
     if (bots < 0 || bots > MAX_BOTS) {
       throw new IllegalArgumentException(
           "GeneratorSpec: bots is " + bots + "; expected a number of bots from 0 to " + MAX_BOTS);
@@ -157,6 +185,36 @@ public record GeneratorSpec(
     }
   }
 
+  /** A spec without other scenarios than {@code matches}. */
+  public GeneratorSpec(
+      long seed,
+      Instant start,
+      Duration duration,
+      ZoneId zone,
+      int population,
+      double postsPerAuthorPerDay,
+      int h3Resolution,
+      List<MatchScenario> matches,
+      int bots,
+      double duplicateRate,
+      double jitterMeters,
+      Duration maxDisorder) {
+    this(
+        seed,
+        start,
+        duration,
+        zone,
+        population,
+        postsPerAuthorPerDay,
+        h3Resolution,
+        matches,
+        List.of(),
+        bots,
+        duplicateRate,
+        jitterMeters,
+        maxDisorder);
+  }
+
   /** A spec with the demo defaults: 1,500 authors posting 4 times a day, 2 bots, H3 9. */
   public static GeneratorSpec demo(
       long seed, Instant start, Duration duration, ZoneId zone, List<MatchScenario> matches) {
@@ -169,6 +227,7 @@ public record GeneratorSpec(
         DEMO_POSTS_PER_AUTHOR_PER_DAY,
         DEMO_H3_RESOLUTION,
         matches,
+        List.of(),
         DEMO_BOTS,
         DEMO_DUPLICATE_RATE,
         DEMO_JITTER_METERS,
@@ -183,6 +242,30 @@ public record GeneratorSpec(
     return demo(seed, from.toInstant(), Duration.between(from, to), zone, List.of(match));
   }
 
+  /**
+   * A demo spec of {@code days} local days from midnight of {@code firstDay} with no events at all:
+   * the background, bots and noise only, for calibrating a detector's baselines.
+   */
+  public static GeneratorSpec eventFree(long seed, LocalDate firstDay, int days, ZoneId zone) {
+    if (days < 1 || days > MAX_DURATION.toDays()) {
+      throw new IllegalArgumentException(
+          "event-free days is " + days + "; expected from 1 to " + MAX_DURATION.toDays());
+    }
+    ZonedDateTime from = firstDay.atStartOfDay(zone);
+    ZonedDateTime to = firstDay.plusDays(days).atStartOfDay(zone);
+    return demo(seed, from.toInstant(), Duration.between(from, to), zone, List.of());
+  }
+
+  /**
+   * A demo spec of seven local days from midnight of {@code firstDay} for the detection benchmark:
+   * a stadium match, a flash crowd, a march, a build-up at a camp and an outage, each on its own
+   * day, and two event-free days. Which day holds what and the times of day are drawn from the seed
+   * (see {@link WeekPlan}), so one seed always gives the same week.
+   */
+  public static GeneratorSpec week(long seed, LocalDate firstDay, ZoneId zone, WeekVenues venues) {
+    return WeekPlan.spec(seed, firstDay, zone, venues);
+  }
+
   /** The first instant after the stream. */
   public Instant end() {
     return start.plus(duration);
@@ -194,10 +277,27 @@ public record GeneratorSpec(
    * of the stream and attendees' absence from the background make the real count a little lower.
    */
   public double expectedPosts() {
-    double background =
-        population
-            * DailyRhythm.expectedPostsPerAuthor(start, duration, zone, postsPerAuthorPerDay);
+    double background = population * postsPerAuthor();
     return (background + fixedPosts()) / (1 - duplicateRate);
+  }
+
+  /**
+   * Expected background posts of one author, less those an outage loses. Outages also lose bot and
+   * scenario posts in proportion to their length (an approximation that ignores when the crowds
+   * post).
+   */
+  private double postsPerAuthor() {
+    double perAuthor =
+        DailyRhythm.expectedPostsPerAuthor(start, duration, zone, postsPerAuthorPerDay);
+    for (Scenario sc : scenarios) {
+      if (sc instanceof OutageScenario o) {
+        Duration within = Duration.between(o.start(), min(o.end(), end()));
+        perAuthor -=
+            o.dropFraction()
+                * DailyRhythm.expectedPostsPerAuthor(o.start(), within, zone, postsPerAuthorPerDay);
+      }
+    }
+    return perAuthor;
   }
 
   private double fixedPosts() {
@@ -205,7 +305,21 @@ public record GeneratorSpec(
     for (MatchScenario m : matches) {
       sum += m.attendance() * MatchDay.EXPECTED_POSTS_PER_ATTENDEE;
     }
-    return sum;
+    for (Scenario sc : scenarios) {
+      sum += sc.expectedPosts();
+    }
+    double kept = 1;
+    for (Scenario sc : scenarios) {
+      if (sc instanceof OutageScenario o) {
+        double within = Duration.between(o.start(), min(o.end(), end())).toMillis();
+        kept -= o.dropFraction() * within / duration.toMillis();
+      }
+    }
+    return sum * Math.max(0, kept);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /**
@@ -219,8 +333,7 @@ public record GeneratorSpec(
           "target posts is " + posts + "; expected from 1 to " + MAX_TARGET_POSTS);
     }
     double originals = posts * (1 - duplicateRate);
-    double perAuthor =
-        DailyRhythm.expectedPostsPerAuthor(start, duration, zone, postsPerAuthorPerDay);
+    double perAuthor = postsPerAuthor();
     double authors = (originals - fixedPosts()) / perAuthor;
     if (authors < 1) {
       throw new IllegalArgumentException(
@@ -228,7 +341,7 @@ public record GeneratorSpec(
               + posts
               + " but the bots and matches alone produce about "
               + Math.round(fixedPosts() / (1 - duplicateRate))
-              + "; expected a larger target, or fewer bots or a smaller attendance");
+              + "; expected a larger target, or fewer bots or smaller crowds");
     }
     if (authors <= MAX_POPULATION) {
       return withPopulation((int) Math.round(authors));
@@ -243,6 +356,7 @@ public record GeneratorSpec(
         rate,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         duplicateRate,
         jitterMeters,
@@ -259,6 +373,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         duplicateRate,
         jitterMeters,
@@ -275,6 +390,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         duplicateRate,
         jitterMeters,
@@ -291,6 +407,24 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         newMatches,
+        scenarios,
+        bots,
+        duplicateRate,
+        jitterMeters,
+        maxDisorder);
+  }
+
+  public GeneratorSpec withScenarios(List<Scenario> newScenarios) {
+    return new GeneratorSpec(
+        seed,
+        start,
+        duration,
+        zone,
+        population,
+        postsPerAuthorPerDay,
+        h3Resolution,
+        matches,
+        newScenarios,
         bots,
         duplicateRate,
         jitterMeters,
@@ -307,6 +441,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         newBots,
         duplicateRate,
         jitterMeters,
@@ -323,6 +458,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         newDuplicateRate,
         jitterMeters,
@@ -339,6 +475,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         duplicateRate,
         newJitterMeters,
@@ -355,6 +492,7 @@ public record GeneratorSpec(
         postsPerAuthorPerDay,
         h3Resolution,
         matches,
+        scenarios,
         bots,
         duplicateRate,
         jitterMeters,

@@ -13,7 +13,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a synthetic stream really contains, for scoring detectors against it: the events with the
@@ -23,7 +26,8 @@ import java.util.List;
  * @param spec the spec the stream was generated from
  * @param city where the background population is centred and which language it speaks
  * @param totals posts written, by kind
- * @param events one per match scenario, in the spec's order
+ * @param events one per match, in the spec's order, then one per other scenario, in the spec's
+ *     order
  * @param flows movements between venues, per event and phase, ordered by event, phase (arrival
  *     first), origin and destination
  * @param botAuthors the author ids of the bots, sorted
@@ -40,6 +44,16 @@ public record GroundTruth(
   public static final String STADIUM_MATCH = "stadium_match";
   public static final String ARRIVAL = "arrival";
   public static final String EGRESS = "egress";
+  public static final String MATCH = "match";
+  public static final String FLASH_CROWD = FlashCrowdScenario.KIND;
+  public static final String MARCH = MarchScenario.KIND;
+  public static final String BUILD_UP = BuildUpScenario.KIND;
+  public static final String OUTAGE = OutageScenario.KIND;
+
+  /** Interval names of the events other than matches. */
+  public static final String CROWD = "crowd";
+
+  public static final String STEADY = "steady";
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -66,37 +80,135 @@ public record GroundTruth(
    * @param match posts of match attendees
    * @param bot posts of bots
    * @param duplicate re-delivered copies
+   * @param scenario posts of the flash crowds, marches and build-ups
+   * @param dropped posts lost to outages (not in {@code posts})
    */
-  public record Totals(long posts, long background, long match, long bot, long duplicate) {}
+  public record Totals(
+      long posts,
+      long background,
+      long match,
+      long bot,
+      long duplicate,
+      long scenario,
+      long dropped) {
+    /** Totals of a stream with matches only. */
+    public Totals(long posts, long background, long match, long bot, long duplicate) {
+      this(posts, background, match, bot, duplicate, 0, 0);
+    }
+  }
 
   /**
-   * @param id unique within the truth, such as {@code match-1-kuip}
-   * @param kind {@value #STADIUM_MATCH}
-   * @param venueId the stadium
-   * @param arrival kick-off minus two hours to kick-off
-   * @param match kick-off to final whistle
-   * @param egress final whistle to 45 minutes later
-   * @param goals when goals were scored (moments of extra posting)
-   * @param affectedVenues the stadium, then the hubs used, sorted
-   * @param affectedCells H3 cells (hex strings at the spec's resolution) of the attendees' posts
-   *     placed inside the stadium, sorted
-   * @param expectedAuthors the attendance
+   * When the march (or any moving crowd) was in one H3 cell.
+   *
+   * @param cell H3 cell, hex string at the spec's resolution
+   * @param first time of the first scenario post in the cell
+   * @param last time of the last scenario post in the cell
+   */
+  public record Passage(String cell, Instant first, Instant last) {}
+
+  /**
+   * One event of the stream.
+   *
+   * @param id unique within the truth, such as {@code match-1-kuip} or {@code march-2-route}
+   * @param kind {@value #STADIUM_MATCH}, {@value #FLASH_CROWD}, {@value #MARCH}, {@value #BUILD_UP}
+   *     or {@value #OUTAGE}
+   * @param venueId the venue, or null for an outage
+   * @param intervals the phases in time order, by name: {@code arrival}, {@code match} and {@code
+   *     egress} for a match; {@code crowd} (onset until the last author leaves) for a flash crowd;
+   *     {@code march} (start until the last marcher reaches the end of the route) for a march;
+   *     {@code build_up} and {@code steady} (omitted when the scenario holds for no time) for a
+   *     build-up; {@code outage} for an outage. Intervals are clipped to the stream's end.
+   * @param goals when goals were scored (moments of extra posting); empty unless a match
+   * @param affectedVenues for a match, the stadium then the hubs used, sorted; for an outage every
+   *     venue, sorted; else the scenario's venue
+   * @param affectedCells H3 cells (hex strings at the spec's resolution) of the scenario's posts at
+   *     its venue (for a match, the attendees' posts inside the stadium; for a march, every marcher
+   *     post), sorted; empty for an outage, which is everywhere
+   * @param expectedAuthors the distinct authors the scenario adds (0 for an outage)
+   * @param passages for a march, when its posts were in each cell, in order of first post (then
+   *     cell); empty otherwise
+   * @param dropFraction for an outage, the share of posts lost; 0 otherwise
    */
   public record Event(
       String id,
       String kind,
       String venueId,
-      Interval arrival,
-      Interval match,
-      Interval egress,
+      Map<String, Interval> intervals,
       List<Instant> goals,
       List<String> affectedVenues,
       List<String> affectedCells,
-      int expectedAuthors) {
+      int expectedAuthors,
+      List<Passage> passages,
+      double dropFraction) {
     public Event {
+      if (intervals == null || intervals.isEmpty()) {
+        throw new IllegalArgumentException(
+            "event " + id + ": intervals is empty; expected at least one named phase");
+      }
+      intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
       goals = List.copyOf(goals);
       affectedVenues = List.copyOf(affectedVenues);
       affectedCells = List.copyOf(affectedCells);
+      passages = List.copyOf(passages);
+    }
+
+    /** A stadium match's event with its three phases. */
+    public Event(
+        String id,
+        String kind,
+        String venueId,
+        Interval arrival,
+        Interval match,
+        Interval egress,
+        List<Instant> goals,
+        List<String> affectedVenues,
+        List<String> affectedCells,
+        int expectedAuthors) {
+      this(
+          id,
+          kind,
+          venueId,
+          phases(ARRIVAL, arrival, MATCH, match, EGRESS, egress),
+          goals,
+          affectedVenues,
+          affectedCells,
+          expectedAuthors,
+          List.of(),
+          0);
+    }
+
+    private static Map<String, Interval> phases(Object... nameThenInterval) {
+      Map<String, Interval> map = new LinkedHashMap<>();
+      for (int i = 0; i < nameThenInterval.length; i += 2) {
+        map.put((String) nameThenInterval[i], (Interval) nameThenInterval[i + 1]);
+      }
+      return map;
+    }
+
+    /** A match's arrival phase; null for other kinds. */
+    public Interval arrival() {
+      return intervals.get(ARRIVAL);
+    }
+
+    /** A match's play; null for other kinds. */
+    public Interval match() {
+      return intervals.get(MATCH);
+    }
+
+    /** A match's egress phase; null for other kinds. */
+    public Interval egress() {
+      return intervals.get(EGRESS);
+    }
+
+    /** From the start of the first phase to the end of the last. */
+    public Interval span() {
+      Instant from = null;
+      Instant to = null;
+      for (Interval i : intervals.values()) {
+        from = from == null || i.start().isBefore(from) ? i.start() : from;
+        to = to == null || i.end().isAfter(to) ? i.end() : to;
+      }
+      return new Interval(from, to);
     }
   }
 
@@ -146,6 +258,8 @@ public record GroundTruth(
       g.writeNumberField("match", totals.match());
       g.writeNumberField("bot", totals.bot());
       g.writeNumberField("duplicate", totals.duplicate());
+      g.writeNumberField("scenario", totals.scenario());
+      g.writeNumberField("dropped", totals.dropped());
       g.writeEndObject();
       g.writeArrayFieldStart("events");
       for (Event e : events) {
@@ -196,6 +310,7 @@ public record GroundTruth(
     g.writeNumberField("posts_per_author_per_day", spec.postsPerAuthorPerDay());
     g.writeNumberField("h3_resolution", spec.h3Resolution());
     g.writeNumberField("matches", spec.matches().size());
+    g.writeNumberField("scenarios", spec.scenarios().size());
     g.writeNumberField("bots", spec.bots());
     g.writeNumberField("duplicate_rate", spec.duplicateRate());
     g.writeNumberField("jitter_m", spec.jitterMeters());
@@ -209,15 +324,17 @@ public record GroundTruth(
     g.writeStringField("kind", e.kind());
     g.writeStringField("venue_id", e.venueId());
     g.writeObjectFieldStart("intervals");
-    writeInterval(g, ARRIVAL, e.arrival());
-    writeInterval(g, "match", e.match());
-    writeInterval(g, EGRESS, e.egress());
-    g.writeEndObject();
-    g.writeArrayFieldStart("goals");
-    for (Instant goal : e.goals()) {
-      g.writeString(time(goal));
+    for (Map.Entry<String, Interval> phase : e.intervals().entrySet()) {
+      writeInterval(g, phase.getKey(), phase.getValue());
     }
-    g.writeEndArray();
+    g.writeEndObject();
+    if (STADIUM_MATCH.equals(e.kind())) {
+      g.writeArrayFieldStart("goals");
+      for (Instant goal : e.goals()) {
+        g.writeString(time(goal));
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("affected_venues");
     for (String v : e.affectedVenues()) {
       g.writeString(v);
@@ -229,6 +346,20 @@ public record GroundTruth(
     }
     g.writeEndArray();
     g.writeNumberField("expected_authors", e.expectedAuthors());
+    if (MARCH.equals(e.kind())) {
+      g.writeArrayFieldStart("passages");
+      for (Passage p : e.passages()) {
+        g.writeStartObject();
+        g.writeStringField("cell", p.cell());
+        g.writeStringField("first", time(p.first()));
+        g.writeStringField("last", time(p.last()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    if (OUTAGE.equals(e.kind())) {
+      g.writeNumberField("drop_fraction", e.dropFraction());
+    }
     g.writeEndObject();
   }
 

@@ -5,6 +5,8 @@ enum PostKind {
   BACKGROUND,
   MATCH,
   BOT,
+  /** A post of a flash crowd, march or build-up. */
+  SCENARIO,
   /** A re-delivered copy of a post already emitted. */
   DUPLICATE;
 

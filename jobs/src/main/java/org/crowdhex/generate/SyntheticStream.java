@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,15 @@ import org.crowdhex.venue.VenueKind;
  * Points inside an outline are drawn by rejection sampling in its envelope; a route or point venue
  * is sampled within its buffer. Distances use a local metres approximation ({@link LocalMetres}),
  * good enough for sampling and noise.
+ *
+ * <h2>Other scenarios</h2>
+ *
+ * {@link GeneratorSpec#scenarios()} adds flash crowds ({@link FlashCrowdScenario}), marches along a
+ * route ({@link MarchScenario}) and slow build-ups at a camp ({@link BuildUpScenario}), each with
+ * new authors planned up front like a match, and platform outages ({@link OutageScenario}) that
+ * lose a share of every post in their interval. Each gives one ground-truth event after the
+ * matches'; a random is split for each, after those of the matches, so adding a scenario leaves the
+ * background and the bots as they were.
  *
  * <h2>Determinism and memory</h2>
  *
@@ -170,7 +180,68 @@ public final class SyntheticStream {
       nextAuthor += day.newAuthors();
       matchDays.add(day);
     }
+    List<ScenarioPlay> plays = new ArrayList<>();
+    List<GroundTruth.Event> scenarioEvents = new ArrayList<>();
+    List<OutageScenario> outages = new ArrayList<>();
+    List<SplittableRandom> outageRandoms = new ArrayList<>();
+    for (int i = 0; i < spec.scenarios().size(); i++) {
+      Scenario scenario = spec.scenarios().get(i);
+      String eventId =
+          scenario.kind().replace('_', '-')
+              + "-"
+              + (i + 1)
+              + (scenario.venueId() == null ? "" : "-" + scenario.venueId());
+      SplittableRandom random = root.split();
+      if (scenario instanceof OutageScenario outage) {
+        outages.add(outage);
+        outageRandoms.add(random);
+        long to = Math.min(outage.end().toEpochMilli(), endMillis);
+        scenarioEvents.add(
+            new GroundTruth.Event(
+                eventId,
+                outage.kind(),
+                null,
+                Map.of(
+                    OutageScenario.KIND,
+                    new GroundTruth.Interval(outage.start(), Instant.ofEpochMilli(to))),
+                List.of(),
+                new ArrayList<>(byId.keySet()),
+                List.of(),
+                0,
+                List.of(),
+                outage.dropFraction()));
+        continue;
+      }
+      Venue venue = byId.get(scenario.venueId());
+      if (venue == null) {
+        throw new IllegalArgumentException(
+            "scenarios["
+                + i
+                + "] ("
+                + scenario.kind()
+                + ").venueId is "
+                + scenario.venueId()
+                + "; expected the id of one of the "
+                + venues.size()
+                + " venues");
+      }
+      VenueArea area = new VenueArea(venue);
+      ScenarioPlay play;
+      if (scenario instanceof FlashCrowdScenario f) {
+        play = ScenarioPlay.flashCrowd(eventId, f, area, nextAuthor, setting, h3, random);
+      } else if (scenario instanceof MarchScenario m) {
+        play = ScenarioPlay.march(eventId, m, area, nextAuthor, setting, h3, random);
+      } else {
+        play =
+            ScenarioPlay.buildUp(
+                eventId, (BuildUpScenario) scenario, area, nextAuthor, setting, h3, random);
+      }
+      nextAuthor += play.newAuthors(nextAuthor);
+      plays.add(play);
+      scenarioEvents.add(play.event());
+    }
     int authorWidth = Math.max(5, Integer.toString(nextAuthor).length());
+    long dropped = 0;
 
     long[] counts = new long[PostKind.VALUES.length];
     PostBatch batch = new PostBatch(1024);
@@ -192,10 +263,17 @@ public final class SyntheticStream {
       for (MatchDay day : matchDays) {
         day.addPosts(e, batch);
       }
+      for (ScenarioPlay play : plays) {
+        play.addPosts(e, batch);
+      }
       int[] order = batch.timeOrder();
       for (int k = 0; k < batch.size; k++) {
         int i = order[k];
         long t = batch.time[i];
+        if (lost(outages, outageRandoms, t)) {
+          dropped++;
+          continue;
+        }
         Post post =
             new Post(
                 padded('p', ++sequence, 9),
@@ -230,6 +308,7 @@ public final class SyntheticStream {
       events.add(day.event());
       flows.addAll(day.flows());
     }
+    events.addAll(scenarioEvents);
     List<String> botAuthors = new ArrayList<>();
     for (int b = 0; b < bots.count(); b++) {
       botAuthors.add(padded('u', bots.firstAuthor() + b + 1L, authorWidth));
@@ -248,7 +327,9 @@ public final class SyntheticStream {
             counts[PostKind.BACKGROUND.ordinal()],
             counts[PostKind.MATCH.ordinal()],
             counts[PostKind.BOT.ordinal()],
-            counts[PostKind.DUPLICATE.ordinal()]),
+            counts[PostKind.DUPLICATE.ordinal()],
+            counts[PostKind.SCENARIO.ordinal()],
+            dropped),
         events,
         flows,
         botAuthors);
@@ -331,6 +412,20 @@ public final class SyntheticStream {
       }
     }
     return new ArrayList<>(hubs.values());
+  }
+
+  /**
+   * Whether an outage loses a post of time {@code t}: the first outage covering {@code t} decides
+   * with its own random, so a spec without outages draws nothing here.
+   */
+  private static boolean lost(
+      List<OutageScenario> outages, List<SplittableRandom> randoms, long t) {
+    for (int o = 0; o < outages.size(); o++) {
+      if (outages.get(o).drops(t)) {
+        return randoms.get(o).nextDouble() < outages.get(o).dropFraction();
+      }
+    }
+    return false;
   }
 
   /**

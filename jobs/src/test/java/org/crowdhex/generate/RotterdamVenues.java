@@ -6,6 +6,7 @@ import org.crowdhex.venue.VenueKind;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
@@ -32,6 +33,30 @@ final class RotterdamVenues {
 
   static List<Venue> all() {
     return List.of(stadium(), centraal(), square(), zuid());
+  }
+
+  static final String ROUTE = "coolsingel-march";
+  static final String CAMP = "museumpark-camp";
+
+  /** {@link #all()} with a march route and a camp, for the scenarios beyond the match. */
+  static List<Venue> withRouteAndCamp() {
+    return List.of(stadium(), centraal(), square(), zuid(), route(), camp());
+  }
+
+  /** A route of two legs, about 1.1 km south then 0.9 km east, from near Centraal. */
+  static Venue route() {
+    LineString line =
+        GEOMETRY.createLineString(
+            new Coordinate[] {
+              new Coordinate(4.4770, 51.9230),
+              new Coordinate(4.4770, 51.9130),
+              new Coordinate(4.4900, 51.9130)
+            });
+    return new Venue(ROUTE, "Coolsingel", VenueKind.ROUTE, 30, line);
+  }
+
+  static Venue camp() {
+    return new Venue(CAMP, "Museumpark", VenueKind.CAMP, 50, rectangle(51.9140, 4.4730, 200, 150));
   }
 
   /** An oval of about 230 m east-west by 190 m north-south. */
