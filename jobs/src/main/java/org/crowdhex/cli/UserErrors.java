@@ -28,6 +28,7 @@ final class UserErrors implements IExecutionExceptionHandler {
   private static boolean isUserError(Throwable t) {
     return t instanceof PlanException
         || t instanceof VenueFileException
+        || t instanceof org.crowdhex.evaluation.EvaluationFileException
         || t instanceof UserError
         || t instanceof NoSuchFileException
         || (t instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException)

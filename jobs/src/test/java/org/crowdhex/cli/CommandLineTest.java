@@ -101,8 +101,70 @@ class CommandLineTest {
   }
 
   @Test
+  void evalScoresAlertsAgainstTheGroundTruth() throws Exception {
+    Path gen = dir.resolve("gen");
+    assertThat(
+            run(
+                "generate",
+                "--plan",
+                DEMO_PLAN.toString(),
+                "--seed",
+                "5",
+                "--population",
+                "200",
+                "--attendance",
+                "300",
+                "--out",
+                gen.toString()))
+        .isZero();
+    var truth =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(gen.resolve("truth.json").toFile());
+    String egress = truth.at("/events/0/intervals/egress/start").asText();
+    java.time.Instant onset = java.time.Instant.parse(egress);
+    Path alerts = dir.resolve("scan.jsonl");
+    Files.writeString(
+        alerts,
+        String.format(
+            "{\"id\":\"a1\",\"venue\":\"kuip\",\"first_window_start\":\"%s\","
+                + "\"last_window_end\":\"%s\"}%n"
+                + "{\"id\":\"a2\",\"venue\":\"ahoy\",\"first_window_start\":\"%s\","
+                + "\"last_window_end\":\"%s\"}%n",
+            onset.plusSeconds(300),
+            onset.plusSeconds(1800),
+            onset.minusSeconds(6 * 3600),
+            onset.minusSeconds(5 * 3600)));
+    Path json = dir.resolve("eval.json");
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    int code;
+    try {
+      System.setOut(
+          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      code =
+          run(
+              "eval",
+              "--alerts",
+              alerts.toString(),
+              "--truth",
+              gen.resolve("truth.json").toString(),
+              "--json",
+              json.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("scan");
+    var report =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).at("/reports/0");
+    // The match has two anomalies (arrival and egress); one alert finds the egress, one is false.
+    assertThat(report.get("precision").asDouble()).isEqualTo(0.5);
+    assertThat(report.get("recall").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
   void everyCommandExplainsItsOptions() {
-    for (String command : new String[] {"validate", "generate", "run", "demo"}) {
+    for (String command : new String[] {"validate", "generate", "run", "demo", "serve", "eval"}) {
       out.getBuffer().setLength(0);
       assertThat(run(command, "--help")).isZero();
       assertThat(out.toString()).as(command).contains("Usage: crowdhex " + command);
