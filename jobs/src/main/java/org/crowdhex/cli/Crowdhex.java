@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      BaselineCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class

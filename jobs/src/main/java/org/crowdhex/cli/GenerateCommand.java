@@ -91,8 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--population",
-      description =
-          "Background authors (default ${DEFAULT-VALUE}: " + GeneratorSpec.DEMO_POPULATION + ").")
+      description = "Background authors (default " + GeneratorSpec.DEMO_POPULATION + ").")
   Integer population;
 
   @Option(

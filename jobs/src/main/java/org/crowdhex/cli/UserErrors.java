@@ -29,6 +29,7 @@ final class UserErrors implements IExecutionExceptionHandler {
     return t instanceof PlanException
         || t instanceof VenueFileException
         || t instanceof org.crowdhex.evaluation.EvaluationFileException
+        || t instanceof org.crowdhex.baseline.BaselineFileException
         || t instanceof UserError
         || t instanceof NoSuchFileException
         || (t instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException)
