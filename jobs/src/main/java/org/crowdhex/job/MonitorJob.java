@@ -15,13 +15,17 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.ParameterTool;
+import org.crowdhex.alert.AlertRecord;
+import org.crowdhex.baseline.Baseline;
 import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.LatePost;
+import org.crowdhex.density.VenueCellCount;
 import org.crowdhex.density.VenueWindow;
 import org.crowdhex.job.files.PostFiles;
 import org.crowdhex.job.files.RecordFileSink;
 import org.crowdhex.job.files.TileStore;
 import org.crowdhex.locate.LocatedPost;
+import org.crowdhex.output.AlertFormats;
 import org.crowdhex.output.AuditFormats;
 import org.crowdhex.output.DensityFormats;
 import org.crowdhex.plan.EventPlan;
@@ -153,6 +157,18 @@ public final class MonitorJob {
         .sinkTo(new RecordFileSink<>(outDir + "/late", "late.jsonl", AuditFormats.lateLines()))
         .name("late.jsonl")
         .setParallelism(1);
+    if (plan.detection().enabled()) {
+      DataStream<AlertRecord> alerts = detect(s.cells(), plan, VenueIndex.of(zones));
+      alerts
+          .sinkTo(new RecordFileSink<>(outDir + "/alerts", "alerts.jsonl", AlertFormats.lines()))
+          .name("alerts.jsonl")
+          .setParallelism(1);
+      alerts
+          .sinkTo(
+              new RecordFileSink<>(outDir + "/alerts", "alerts.geojson", AlertFormats.features()))
+          .name("alerts.geojson")
+          .setParallelism(1);
+    }
     if (plan.tiles().enabled()) {
       String tiles = outDir + "/tiles";
       TileSetInfo info = TileStage.info(plan, zones);
@@ -163,6 +179,34 @@ public final class MonitorJob {
           .name("published windows")
           .setParallelism(1);
     }
+  }
+
+  /**
+   * The anomaly detector: each venue's cell counts per window, scanned against the plan's baseline,
+   * through the venue's alert lifecycle.
+   */
+  public static DataStream<AlertRecord> detect(
+      DataStream<CellWindow> cells, EventPlan plan, VenueIndex index) throws IOException {
+    Baseline baseline = Baseline.read(plan.detection().baseline());
+    baseline.requireFits(
+        plan.detection().baseline().toString(),
+        plan.h3Resolution(),
+        plan.window().size().toMillis(),
+        plan.timeZone());
+    return cells
+        .flatMap(new VenueCounts())
+        .name("venue counts")
+        .uid("venue-counts")
+        .keyBy(VenueCellCount::venue)
+        .process(
+            new DetectAnomalies(
+                plan.detection().withoutFile(), // a Path does not travel to the tasks
+                baseline,
+                index,
+                plan.window().size().toMillis(),
+                plan.window().slide().toMillis()))
+        .name("detect anomalies")
+        .uid("detect-anomalies");
   }
 
   /** Wires a replay of files into file outputs. */

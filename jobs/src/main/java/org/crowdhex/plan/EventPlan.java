@@ -17,6 +17,7 @@ import org.crowdhex.post.PostSchema;
  * @param input how posts are read (format, field mapping, time format, accepted time range)
  * @param output where results are written
  * @param tiles the heatmap tiles written per window
+ * @param detection anomaly detection settings
  * @param parallelism the parallelism of the job on the embedded engine
  * @param file the plan file, or null for a plan made in code
  */
@@ -29,6 +30,7 @@ public record EventPlan(
     PostSchema input,
     OutputSpec output,
     TileSpec tiles,
+    DetectionSpec detection,
     int parallelism,
     Path file) {
 
@@ -46,6 +48,7 @@ public record EventPlan(
         input,
         new OutputSpec(dir, output.geojson()),
         tiles,
+        detection,
         parallelism,
         file);
   }
@@ -53,12 +56,28 @@ public record EventPlan(
   /** The same plan at another parallelism. */
   public EventPlan withParallelism(int p) {
     return new EventPlan(
-        name, timeZone, venues, h3Resolution, window, input, output, tiles, p, file);
+        name, timeZone, venues, h3Resolution, window, input, output, tiles, detection, p, file);
   }
 
   /** The same plan with other tile settings. */
   public EventPlan withTiles(TileSpec t) {
     return new EventPlan(
-        name, timeZone, venues, h3Resolution, window, input, output, t, parallelism, file);
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        t,
+        detection,
+        parallelism,
+        file);
+  }
+
+  /** The same plan with other detection settings. */
+  public EventPlan withDetection(DetectionSpec d) {
+    return new EventPlan(
+        name, timeZone, venues, h3Resolution, window, input, output, tiles, d, parallelism, file);
   }
 }

@@ -53,9 +53,10 @@ public final class PlanReader {
           "input",
           "output",
           "tiles",
+          "detection",
           "run");
 
-  private static final Set<String> OPTIONAL = Set.of("output.dir");
+  private static final Set<String> OPTIONAL = Set.of("output.dir", "detection.baseline");
   private static final String VENUES =
       "a mapping with file (a venues GeoJSON), buffer_m and include";
   private static final String VENUE_FILE =
@@ -139,12 +140,59 @@ public final class PlanReader {
     PostSchema input = input(root.path("input"), zone, range);
     OutputSpec output = output(root.path("output"), name);
     TileSpec tiles = tiles(root.path("tiles"));
+    DetectionSpec detection = detection(root.path("detection"), base);
     JsonNode run = section(root, "run", "a mapping with parallelism");
     unknownKeys(run, "run.", Set.of("parallelism"));
     int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
     if (!problems.isEmpty()) return null;
     return new EventPlan(
-        name, zone, venues, resolution, window, input, output, tiles, parallelism, file);
+        name, zone, venues, resolution, window, input, output, tiles, detection, parallelism, file);
+  }
+
+  private DetectionSpec detection(JsonNode n, Path base) {
+    DetectionSpec d = DetectionSpec.OFF;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem(
+          "detection",
+          show(n),
+          "a mapping with baseline, threshold, critical, radius, windows, close_after");
+      return d;
+    }
+    unknownKeys(
+        n,
+        "detection.",
+        Set.of("enabled", "baseline", "threshold", "critical", "radius", "windows", "close_after"));
+    String file =
+        string(n, "baseline", "detection.baseline", null, "a baseline file from crowdhex baseline");
+    Path baseline = null;
+    if (file != null) {
+      baseline = base.resolve(file).normalize();
+      if (!Files.isRegularFile(baseline)) {
+        problem(
+            "detection.baseline",
+            quote(file) + " (" + baseline + " does not exist)",
+            "a baseline file written by crowdhex baseline, relative to the plan's folder");
+      }
+    }
+    boolean enabled = bool(n, "enabled", "detection.enabled", true);
+    double threshold =
+        number(
+            n, "threshold", "detection.threshold", d.threshold(), 0.1, 1e6, "a scan score above 0");
+    double critical =
+        number(n, "critical", "detection.critical", d.critical(), 0.1, 1e6, "a scan score above 0");
+    if (critical <= threshold) {
+      problem(
+          "detection.critical",
+          String.valueOf(critical),
+          "a score above detection.threshold (" + threshold + ")");
+    }
+    int radius = integer(n, "detection.radius", d.radius(), 1, 2, "1 (7 cells) or 2 (19 cells)");
+    int windows = integer(n, "detection.windows", d.windows(), 1, 6, "a whole number from 1 to 6");
+    int closeAfter =
+        integer(n, "detection.close_after", d.closeAfter(), 1, 100, "a whole number from 1 to 100");
+    return new DetectionSpec(
+        enabled && baseline != null, baseline, threshold, critical, radius, windows, closeAfter);
   }
 
   private TileSpec tiles(JsonNode n) {

@@ -521,14 +521,22 @@ class PlanReaderTest {
             MINIMAL + "tiles: {kernel_m: 9000}\n",
             "tiles.kernel_m is 9000; accepted: metres from 1 to 5000"),
         bad(
+            "detection.radius is out of range",
+            MINIMAL + "detection: {radius: 3}\n",
+            "detection.radius is 3; accepted: 1 (7 cells) or 2 (19 cells)"),
+        bad(
+            "detection.critical is below the threshold",
+            MINIMAL + "detection: {threshold: 30, critical: 20}\n",
+            "detection.critical is 20.0; accepted: a score above detection.threshold (30.0)"),
+        bad(
             "tiles.pmtiles is not a boolean",
             MINIMAL + "tiles: {pmtiles: maybe}\n",
             "tiles.pmtiles is \"maybe\"; accepted: true or false"),
         bad(
             "a top-level key is a typo",
             MINIMAL + "windw: {size: 15m}\n",
-            "windw is an unknown field; accepted: one of h3_resolution, input, name, output,"
-                + " run, tiles, time_range, time_zone, venues, window"));
+            "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
+                + " output, run, tiles, time_range, time_zone, venues, window"));
   }
 
   private static Arguments bad(String what, String yaml, String message) {
@@ -543,6 +551,18 @@ class PlanReaderTest {
     assertThat(e.problems()).extracting(PlanProblem::message).containsExactly(message);
     assertThat(e.getMessage()).isEqualTo(plan + ": 1 problem\n  - " + message);
     assertThat(e.source()).isEqualTo(plan.toString());
+  }
+
+  @Test
+  void namesAMissingBaselineFile() throws IOException {
+    PlanException e = failure(MINIMAL + "detection: {baseline: nope.json}\n");
+
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).message())
+        .startsWith("detection.baseline is \"nope.json\" (")
+        .endsWith(
+            "nope.json does not exist); accepted: a baseline file written by crowdhex baseline,"
+                + " relative to the plan's folder");
   }
 
   @Test
@@ -604,8 +624,8 @@ class PlanReaderTest {
     assertThat(e.problems())
         .extracting(PlanProblem::message)
         .containsExactly(
-            "windw is an unknown field; accepted: one of h3_resolution, input, name, output,"
-                + " run, tiles, time_range, time_zone, venues, window",
+            "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
+                + " output, run, tiles, time_range, time_zone, venues, window",
             "name is missing; accepted: a non-empty name for the event",
             "time_zone is \"Europe/Amsterdm\"; accepted: an IANA time zone such as"
                 + " Europe/Amsterdam or UTC",

@@ -1,0 +1,192 @@
+package org.crowdhex.job;
+
+import com.uber.h3core.H3Core;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.crowdhex.alert.AlertPolicy;
+import org.crowdhex.alert.AlertRecord;
+import org.crowdhex.alert.Detection;
+import org.crowdhex.alert.Hotspot;
+import org.crowdhex.alert.IncidentMerger;
+import org.crowdhex.alert.VenueAlertState;
+import org.crowdhex.alert.VenueAlerts;
+import org.crowdhex.anomaly.PoissonScore;
+import org.crowdhex.anomaly.ScanResult;
+import org.crowdhex.anomaly.SubsetScan;
+import org.crowdhex.baseline.Baseline;
+import org.crowdhex.density.VenueCellCount;
+import org.crowdhex.plan.DetectionSpec;
+import org.crowdhex.venue.VenueIndex;
+
+/**
+ * The detector of one venue (keyed by venue id). When the event time passes a window's end it has
+ * every cell count of that window; it keeps the last few windows, runs the expectation-based
+ * Poisson subset scan around every cell of the venue's cover against the baseline, and feeds the
+ * hotspots to the venue's alert lifecycle. Windows in which the venue had no post at all still
+ * count as quiet through a timer, so alerts close. Late revisions of a window are not scanned
+ * again: an alert, once sent, stands.
+ */
+final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount, AlertRecord> {
+  private final DetectionSpec spec;
+  private final Baseline baseline;
+  private final VenueIndex index;
+  private final long size;
+  private final long slide;
+  private transient H3Core h3;
+  private transient SubsetScan scan;
+  private transient VenueAlerts alerts;
+  private transient MapState<Long, WindowCounts> pending;
+  private transient ValueState<WindowCounts> recent;
+  private transient ValueState<VenueAlertState> alertState;
+  private transient Map<String, long[]> covers;
+
+  DetectAnomalies(DetectionSpec spec, Baseline baseline, VenueIndex index, long size, long slide) {
+    this.spec = spec;
+    this.baseline = baseline;
+    this.index = index;
+    this.size = size;
+    this.slide = slide;
+  }
+
+  @Override
+  public void open(OpenContext context) throws Exception {
+    h3 = H3Core.newInstance();
+    scan = new SubsetScan();
+    alerts =
+        new VenueAlerts(
+            new AlertPolicy(
+                spec.threshold(),
+                spec.critical(),
+                AlertPolicy.DEFAULT_OPEN_HITS,
+                AlertPolicy.DEFAULT_OPEN_WINDOWS,
+                spec.closeAfter(),
+                2,
+                4),
+            size,
+            slide,
+            new IncidentMerger(h3, PoissonScore::score));
+    var rc = getRuntimeContext();
+    pending = rc.getMapState(new MapStateDescriptor<>("pending", Long.class, WindowCounts.class));
+    recent = rc.getState(new ValueStateDescriptor<>("recent", WindowCounts.class));
+    alertState = rc.getState(new ValueStateDescriptor<>("alerts", VenueAlertState.class));
+    covers = new HashMap<>();
+  }
+
+  @Override
+  public void processElement(VenueCellCount c, Context ctx, Collector<AlertRecord> out)
+      throws Exception {
+    long[] cover = cover(c.venue());
+    int i = Arrays.binarySearch(cover, c.cell());
+    if (i < 0) return;
+    WindowCounts w = pending.get(c.windowStart());
+    if (w == null) {
+      w = new WindowCounts(cover.length);
+      w.starts = new long[] {c.windowStart()};
+      w.authors = new int[cover.length];
+    }
+    w.authors[i] = c.authors();
+    pending.put(c.windowStart(), w);
+    ctx.timerService().registerEventTimeTimer(c.windowEnd() - 1);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out)
+      throws Exception {
+    String venue = ctx.getCurrentKey();
+    long windowEnd = timestamp + 1;
+    long windowStart = windowEnd - size;
+    VenueAlertState state = alertState.value();
+    if (state == null) state = new VenueAlertState();
+    WindowCounts now = pending.get(windowStart);
+    List<AlertRecord> records;
+    if (now != null) {
+      pending.remove(windowStart);
+      WindowCounts history = recent.value();
+      long[] cover = cover(venue);
+      if (history == null) history = new WindowCounts(cover.length);
+      history.append(windowStart, now.authors, spec.windows());
+      recent.update(history);
+      records =
+          alerts.onWindow(
+              state, new Detection(venue, null, windowStart, windowEnd, hotspots(cover, history)));
+    } else {
+      records = alerts.onQuietWindow(state, windowEnd);
+    }
+    for (AlertRecord r : records) out.collect(r);
+    if (state.isIdle()) {
+      alertState.clear();
+    } else {
+      alertState.update(state);
+      OptionalLong next = alerts.nextTimerAt(state);
+      if (next.isPresent()) ctx.timerService().registerEventTimeTimer(next.getAsLong() - 1);
+    }
+    if (state.isIdle() && pending.isEmpty()) {
+      // Nothing open, nothing waiting: the recent windows are the only state left; they age out
+      // by themselves when the next window comes, and are cleared when the venue falls silent.
+      WindowCounts history = recent.value();
+      if (history != null
+          && history.windows() > 0
+          && windowEnd - history.starts[history.windows() - 1] > size * 4) {
+        recent.clear();
+      }
+    }
+  }
+
+  /** The scan around every cover cell; regions scoring at least half the threshold. */
+  private List<Hotspot> hotspots(long[] cover, WindowCounts history) {
+    int windows = history.windows();
+    List<Hotspot> out = new ArrayList<>();
+    for (long centre : cover) {
+      List<Long> ring = new ArrayList<>();
+      for (long c : h3.gridDisk(centre, spec.radius())) {
+        if (Arrays.binarySearch(cover, c) >= 0) ring.add(c);
+      }
+      long[] cells = ring.stream().mapToLong(Long::longValue).toArray();
+      int[][] observed = new int[windows][cells.length];
+      double[][] expected = new double[windows][cells.length];
+      for (int w = 0; w < windows; w++) {
+        for (int k = 0; k < cells.length; k++) {
+          int i = Arrays.binarySearch(cover, cells[k]);
+          observed[w][k] = history.authors[w * cover.length + i];
+          expected[w][k] = baseline.expectedAt(cells[k], history.starts[w]);
+        }
+      }
+      ScanResult r = scan.scan(centre, cells, observed, expected);
+      if (r.isEmpty() || r.score() < spec.threshold() / 2) continue;
+      long[] region = r.cells();
+      int[] c = new int[region.length];
+      double[] b = new double[region.length];
+      for (int k = 0; k < region.length; k++) {
+        int i = Arrays.binarySearch(cover, region[k]);
+        for (int w = windows - r.duration(); w < windows; w++) {
+          c[k] += history.authors[w * cover.length + i];
+          b[k] += baseline.expectedAt(region[k], history.starts[w]);
+        }
+      }
+      long centreInRegion = Arrays.binarySearch(region, centre) >= 0 ? centre : region[0];
+      out.add(new Hotspot(centreInRegion, region, c, b, r.score()));
+    }
+    return out;
+  }
+
+  private long[] cover(String venue) {
+    return covers.computeIfAbsent(
+        venue,
+        v -> {
+          long[] cells = index.cellsOf(v).clone();
+          Arrays.sort(cells);
+          return cells;
+        });
+  }
+}

@@ -1,0 +1,121 @@
+package org.crowdhex.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.crowdhex.cli.Crowdhex;
+import org.crowdhex.plan.DetectionSpec;
+import org.crowdhex.plan.EventPlan;
+import org.crowdhex.plan.PlanReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The detector on the embedded engine: a baseline learned from three generated event-free days,
+ * then a match day (alerts at the stadium around the match) and another event-free day (none).
+ */
+class DetectionTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  private static Path plan;
+
+  @BeforeAll
+  static void learnTheBaseline() throws Exception {
+    Path repo = Files.exists(Path.of("geo-data")) ? Path.of(".") : Path.of("..");
+    Files.copy(repo.resolve("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
+    plan = dir.resolve("plan.yaml");
+    Files.writeString(
+        plan,
+        """
+        name: detection
+        time_zone: Europe/Amsterdam
+        venues: {file: venues.geojson, include: [kuip, stadion_halt, centraal, coolsingel, ahoy]}
+        h3_resolution: 10
+        tiles: {enabled: false}
+        """);
+    generate(
+        "--no-match",
+        "--days",
+        "3",
+        "--kick-off",
+        "2026-04-13T12:00",
+        "--seed",
+        "21",
+        "--out",
+        dir.resolve("history").toString());
+    int code =
+        Crowdhex.commandLine()
+            .execute(
+                "baseline",
+                plan.toString(),
+                "--history",
+                dir.resolve("history/posts.jsonl").toString(),
+                "--out",
+                dir.resolve("baseline.json.gz").toString());
+    assertThat(code).isZero();
+  }
+
+  private static void generate(String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("generate", "--plan", plan.toString(), "--population", "15000"));
+    all.addAll(List.of(args));
+    assertThat(Crowdhex.commandLine().execute(all.toArray(String[]::new))).isZero();
+  }
+
+  private static List<JsonNode> replay(Path input, Path out) throws Exception {
+    EventPlan p = PlanReader.read(plan);
+    p = p.withDetection(new DetectionSpec(true, dir.resolve("baseline.json.gz"), 25, 80, 1, 3, 3));
+    EmbeddedRun.replay(p, MonitorJob.venueZones(p), List.of(input.toString()), out, x -> {});
+    return MonitorJobTest.jsonLines(out.resolve("alerts/alerts.jsonl"));
+  }
+
+  @Test
+  void alertsAtTheStadiumOnTheMatchDay() throws Exception {
+    generate(
+        "--kick-off",
+        "2026-04-19T14:30",
+        "--attendance",
+        "3000",
+        "--seed",
+        "22",
+        "--out",
+        dir.resolve("match").toString());
+    List<JsonNode> alerts = replay(dir.resolve("match/posts.jsonl"), dir.resolve("match-out"));
+    JsonNode truth = JSON.readTree(dir.resolve("match/truth.json").toFile());
+    Instant arrival = Instant.parse(truth.at("/events/0/intervals/arrival/start").asText());
+    Instant egressEnd = Instant.parse(truth.at("/events/0/intervals/egress/end").asText());
+
+    List<JsonNode> opened =
+        alerts.stream().filter(a -> a.get("state").asText().equals("opened")).toList();
+    assertThat(opened).as("alerts opened: %s", opened).isNotEmpty();
+    assertThat(opened)
+        .extracting(a -> a.get("venue").asText())
+        .containsAnyOf("kuip", "stadion_halt");
+    for (JsonNode a : opened) {
+      Instant first = Instant.parse(a.get("first_window_start").asText());
+      assertThat(first).as("%s", a).isBetween(arrival.minusSeconds(900), egressEnd);
+    }
+  }
+
+  @Test
+  void staysQuietOnAnEventFreeDay() throws Exception {
+    generate(
+        "--no-match",
+        "--kick-off",
+        "2026-04-18T12:00",
+        "--seed",
+        "23",
+        "--out",
+        dir.resolve("quiet").toString());
+    List<JsonNode> alerts = replay(dir.resolve("quiet/posts.jsonl"), dir.resolve("quiet-out"));
+    assertThat(alerts).as("alerts on an event-free day").isEmpty();
+  }
+}
