@@ -1,8 +1,5 @@
 package org.crowdhex.output;
 
-import com.uber.h3core.H3Core;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.crowdhex.alert.AlertRecord;
 
 /**
@@ -17,34 +14,10 @@ public final class AlertFormats {
   }
 
   public static RecordFormat<AlertRecord> features() {
-    return new RecordFormat<>() {
-      private transient H3Core h3;
-
-      @Override
-      public String header() {
-        return "{\"type\":\"FeatureCollection\",\"features\":[\n";
-      }
-
-      @Override
-      public String separator() {
-        return ",\n";
-      }
-
-      @Override
-      public String footer() {
-        return "\n]}\n";
-      }
-
+    return new FeatureCollectionFormat<>() {
       @Override
       public String encode(AlertRecord r) {
-        if (h3 == null) {
-          try {
-            h3 = H3Core.newInstance();
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the H3 native library", e);
-          }
-        }
-        return r.toGeoJson(h3);
+        return r.toGeoJson(h3());
       }
     };
   }

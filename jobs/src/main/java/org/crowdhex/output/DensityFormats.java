@@ -1,10 +1,8 @@
 package org.crowdhex.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.VenueWindow;
@@ -19,7 +17,7 @@ public final class DensityFormats {
 
   /** Cell windows as JSON lines. */
   public static RecordFormat<CellWindow> cellLines() {
-    return c -> Json.write(g -> writeCell(g, c, null));
+    return c -> Json.write(g -> writeCell(g, c));
   }
 
   /** Cell windows as a GeoJSON FeatureCollection of hexagons. */
@@ -46,7 +44,7 @@ public final class DensityFormats {
             });
   }
 
-  private static void writeCell(JsonGenerator g, CellWindow c, H3Core h3) throws IOException {
+  private static void writeCell(JsonGenerator g, CellWindow c) throws IOException {
     g.writeStartObject();
     g.writeStringField("cell", Long.toHexString(c.cell()));
     g.writeStringField("window_start", Json.iso(c.windowStart()));
@@ -61,24 +59,7 @@ public final class DensityFormats {
     g.writeEndObject();
   }
 
-  private static final class CellFeatures implements RecordFormat<CellWindow> {
-    private transient H3Core h3;
-
-    @Override
-    public String header() {
-      return "{\"type\":\"FeatureCollection\",\"features\":[\n";
-    }
-
-    @Override
-    public String separator() {
-      return ",\n";
-    }
-
-    @Override
-    public String footer() {
-      return "\n]}\n";
-    }
-
+  private static final class CellFeatures extends FeatureCollectionFormat<CellWindow> {
     @Override
     public String encode(CellWindow c) {
       List<LatLng> ring = h3().cellToBoundary(c.cell());
@@ -102,20 +83,9 @@ public final class DensityFormats {
             g.writeEndArray();
             g.writeEndObject();
             g.writeFieldName("properties");
-            writeCell(g, c, h3);
+            writeCell(g, c);
             g.writeEndObject();
           });
-    }
-
-    private H3Core h3() {
-      if (h3 == null) {
-        try {
-          h3 = H3Core.newInstance();
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot load the H3 native library", e);
-        }
-      }
-      return h3;
     }
   }
 }

@@ -74,7 +74,11 @@ class DetectionTest {
     EventPlan p = PlanReader.read(plan);
     p = p.withDetection(new DetectionSpec(true, dir.resolve("baseline.json.gz"), 25, 80, 1, 3, 3));
     EmbeddedRun.replay(p, MonitorJob.venueZones(p), List.of(input.toString()), out, x -> {});
-    return MonitorJobTest.jsonLines(out.resolve("alerts/alerts.jsonl"));
+    List<JsonNode> lines = MonitorJobTest.jsonLines(out.resolve("alerts/alerts.jsonl"));
+    JsonNode features = JSON.readTree(out.resolve("alerts/alerts.geojson").toFile());
+    assertThat(features.get("type").asText()).isEqualTo("FeatureCollection");
+    assertThat(features.get("features")).hasSize(lines.size());
+    return lines;
   }
 
   @Test
