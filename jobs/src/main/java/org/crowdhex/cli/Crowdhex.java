@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       BaselineCommand.class,
+      CalibrateCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class

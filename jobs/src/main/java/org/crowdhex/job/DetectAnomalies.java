@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.crowdhex.alert.AlertPolicy;
 import org.crowdhex.alert.AlertRecord;
 import org.crowdhex.alert.Detection;
@@ -26,6 +27,7 @@ import org.crowdhex.anomaly.ScanResult;
 import org.crowdhex.anomaly.SubsetScan;
 import org.crowdhex.baseline.Baseline;
 import org.crowdhex.density.VenueCellCount;
+import org.crowdhex.density.VenueScore;
 import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.venue.VenueIndex;
 
@@ -38,6 +40,9 @@ import org.crowdhex.venue.VenueIndex;
  * again: an alert, once sent, stands.
  */
 final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount, AlertRecord> {
+  /** Every scanned window's strongest score, for calibration and for analysts. */
+  static final OutputTag<VenueScore> SCORES = new OutputTag<>("venue-scores") {};
+
   private final DetectionSpec spec;
   private final Baseline baseline;
   private final VenueIndex index;
@@ -117,9 +122,11 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       if (history == null) history = new WindowCounts(cover.length);
       history.append(windowStart, now.authors, spec.windows());
       recent.update(history);
+      List<Hotspot> hotspots = new ArrayList<>();
+      double best = scanAll(cover, history, hotspots);
+      ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
       records =
-          alerts.onWindow(
-              state, new Detection(venue, null, windowStart, windowEnd, hotspots(cover, history)));
+          alerts.onWindow(state, new Detection(venue, null, windowStart, windowEnd, hotspots));
     } else {
       records = alerts.onQuietWindow(state, windowEnd);
     }
@@ -143,10 +150,13 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     }
   }
 
-  /** The scan around every cover cell; regions scoring at least half the threshold. */
-  private List<Hotspot> hotspots(long[] cover, WindowCounts history) {
+  /**
+   * The scan around every cover cell: adds the regions scoring at least half the threshold to
+   * {@code out} and returns the best score of all.
+   */
+  private double scanAll(long[] cover, WindowCounts history, List<Hotspot> out) {
     int windows = history.windows();
-    List<Hotspot> out = new ArrayList<>();
+    double best = 0;
     for (long centre : cover) {
       List<Long> ring = new ArrayList<>();
       for (long c : h3.gridDisk(centre, spec.radius())) {
@@ -163,6 +173,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
         }
       }
       ScanResult r = scan.scan(centre, cells, observed, expected);
+      if (!r.isEmpty()) best = Math.max(best, r.score());
       if (r.isEmpty() || r.score() < spec.threshold() / 2) continue;
       long[] region = r.cells();
       int[] c = new int[region.length];
@@ -177,7 +188,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       long centreInRegion = Arrays.binarySearch(region, centre) >= 0 ? centre : region[0];
       out.add(new Hotspot(centreInRegion, region, c, b, r.score()));
     }
-    return out;
+    return best;
   }
 
   private long[] cover(String venue) {

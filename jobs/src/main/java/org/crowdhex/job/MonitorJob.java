@@ -158,7 +158,14 @@ public final class MonitorJob {
         .name("late.jsonl")
         .setParallelism(1);
     if (plan.detection().enabled()) {
-      DataStream<AlertRecord> alerts = detect(s.cells(), plan, VenueIndex.of(zones));
+      SingleOutputStreamOperator<AlertRecord> alerts =
+          detect(s.cells(), plan, VenueIndex.of(zones));
+      alerts
+          .getSideOutput(DetectAnomalies.SCORES)
+          .sinkTo(
+              new RecordFileSink<>(outDir + "/alerts", "scores.jsonl", AlertFormats.scoreLines()))
+          .name("scores.jsonl")
+          .setParallelism(1);
       alerts
           .sinkTo(new RecordFileSink<>(outDir + "/alerts", "alerts.jsonl", AlertFormats.lines()))
           .name("alerts.jsonl")
@@ -185,7 +192,7 @@ public final class MonitorJob {
    * The anomaly detector: each venue's cell counts per window, scanned against the plan's baseline,
    * through the venue's alert lifecycle.
    */
-  public static DataStream<AlertRecord> detect(
+  public static SingleOutputStreamOperator<AlertRecord> detect(
       DataStream<CellWindow> cells, EventPlan plan, VenueIndex index) throws IOException {
     Baseline baseline = Baseline.read(plan.detection().baseline());
     baseline.requireFits(

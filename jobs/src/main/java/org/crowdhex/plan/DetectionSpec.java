@@ -26,6 +26,11 @@ public record DetectionSpec(
 
   public static final DetectionSpec OFF = new DetectionSpec(false, null, 12, 40, 1, 3, 3);
 
+  /** The same settings switched on or off. */
+  public DetectionSpec withEnabled(boolean on) {
+    return new DetectionSpec(on, baseline, threshold, critical, radius, windows, closeAfter);
+  }
+
   /** The same settings without the baseline's path, once the baseline itself is loaded. */
   public DetectionSpec withoutFile() {
     return new DetectionSpec(enabled, null, threshold, critical, radius, windows, closeAfter);

@@ -110,6 +110,64 @@ class DetectionTest {
   }
 
   @Test
+  void calibratesThresholdsFromEventFreeDays() throws Exception {
+    generate(
+        "--no-match",
+        "--days",
+        "3",
+        "--kick-off",
+        "2026-04-20T12:00",
+        "--seed",
+        "24",
+        "--out",
+        dir.resolve("calibration").toString());
+    Path withBaseline = dir.resolve("plan-detect.yaml");
+    Files.writeString(
+        withBaseline, Files.readString(plan) + "detection: {baseline: baseline.json.gz}\n");
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code, tooRare;
+    try {
+      System.setOut(
+          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      picocli.CommandLine cl = Crowdhex.commandLine();
+      cl.setErr(new java.io.PrintWriter(err, true));
+      String history = dir.resolve("calibration/posts.jsonl").toString();
+      code =
+          cl.execute(
+              "calibrate",
+              withBaseline.toString(),
+              "--history",
+              history,
+              "--days-per-false-alert",
+              "2");
+      tooRare =
+          cl.execute(
+              "calibrate",
+              withBaseline.toString(),
+              "--history",
+              history,
+              "--days-per-false-alert",
+              "30");
+    } finally {
+      System.setOut(stdout);
+    }
+    String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString()).isZero();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "detection: \\{threshold: ([0-9.]+), critical: ([0-9.]+)\\}")
+            .matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    double threshold = Double.parseDouble(m.group(1));
+    assertThat(threshold).isPositive().isLessThan(Double.parseDouble(m.group(2)));
+    // Three days cannot say what happens once a month.
+    assertThat(tooRare).isEqualTo(Crowdhex.USER_ERROR);
+    assertThat(err.toString()).contains("30");
+  }
+
+  @Test
   void staysQuietOnAnEventFreeDay() throws Exception {
     generate(
         "--no-match",
