@@ -15,6 +15,7 @@ import org.crowdhex.generate.GeneratorSpec;
 import org.crowdhex.generate.GroundTruth;
 import org.crowdhex.generate.MatchScenario;
 import org.crowdhex.generate.SyntheticStream;
+import org.crowdhex.generate.WeekVenues;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.venue.Venue;
 import org.crowdhex.venue.VenueCatalog;
@@ -100,6 +101,32 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Aim for about N posts in all (scales the background population).")
   Long targetPosts;
 
+  @Option(
+      names = "--week",
+      description =
+          "A benchmark week from the kick-off's day: a match, a flash crowd, a march, a slow"
+              + " build-up at a camp and an outage on separate days (ignores --days and"
+              + " --no-match).")
+  boolean week;
+
+  @Option(
+      names = "--square",
+      paramLabel = "VENUE",
+      description = "With --week: the flash crowd's square (default: the plan's first square).")
+  String square;
+
+  @Option(
+      names = "--route",
+      paramLabel = "VENUE",
+      description = "With --week: the march's route (default: the plan's first route).")
+  String route;
+
+  @Option(
+      names = "--camp",
+      paramLabel = "VENUE",
+      description = "With --week: the build-up's camp (default: the plan's first camp).")
+  String camp;
+
   @Option(names = "--gzip", description = "Write posts.jsonl.gz instead of posts.jsonl.")
   boolean gzip;
 
@@ -132,8 +159,18 @@ final class GenerateCommand implements Callable<Integer> {
                     attendance,
                     hubs == null ? List.of() : hubs));
     GeneratorSpec d =
-        GeneratorSpec.demo(
-            seed, from.toInstant(), Duration.between(from, to), plan.timeZone(), matches);
+        week
+            ? GeneratorSpec.week(
+                seed,
+                LocalDate.ofInstant(kick, plan.timeZone()),
+                plan.timeZone(),
+                new WeekVenues(
+                    stadiumOf(venues),
+                    venueOf(venues, square, VenueKind.SQUARE, "--square"),
+                    venueOf(venues, route, VenueKind.ROUTE, "--route"),
+                    venueOf(venues, camp, VenueKind.CAMP, "--camp")))
+            : GeneratorSpec.demo(
+                seed, from.toInstant(), Duration.between(from, to), plan.timeZone(), matches);
     // The truth's affected cells are named at the plan's resolution.
     GeneratorSpec spec =
         new GeneratorSpec(
@@ -145,6 +182,7 @@ final class GenerateCommand implements Callable<Integer> {
             d.postsPerAuthorPerDay(),
             plan.h3Resolution(),
             d.matches(),
+            d.scenarios(),
             d.bots(),
             d.duplicateRate(),
             d.jitterMeters(),
@@ -177,6 +215,32 @@ final class GenerateCommand implements Callable<Integer> {
     return plan.venues().include().isEmpty()
         ? venues
         : VenueCatalog.filter(venues, plan.venues().include());
+  }
+
+  private static String venueOf(List<Venue> venues, String chosen, VenueKind kind, String option) {
+    if (chosen != null) {
+      if (venues.stream().noneMatch(v -> v.id().equals(chosen))) {
+        throw new UserErrors.UserError(
+            option
+                + " is \""
+                + chosen
+                + "\"; accepted: a venue id of the plan ("
+                + String.join(", ", venues.stream().map(Venue::id).toList())
+                + ")");
+      }
+      return chosen;
+    }
+    return venues.stream()
+        .filter(v -> v.kind() == kind)
+        .map(Venue::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UserErrors.UserError(
+                    "the plan has no "
+                        + kind.code()
+                        + " venue for --week; name one with "
+                        + option));
   }
 
   private String stadiumOf(List<Venue> venues) {

@@ -163,6 +163,35 @@ class CommandLineTest {
   }
 
   @Test
+  void generateWritesABenchmarkWeekWithEveryScenario() throws Exception {
+    Files.copy(repoFile("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
+    Path plan = dir.resolve("week.yaml");
+    Files.writeString(
+        plan, "name: week\ntime_zone: Europe/Amsterdam\nvenues: {file: venues.geojson}\n");
+    int code =
+        run(
+            "generate",
+            "--plan",
+            plan.toString(),
+            "--week",
+            "--kick-off",
+            "2026-04-13T14:30",
+            "--population",
+            "400",
+            "--attendance",
+            "300",
+            "--out",
+            dir.resolve("w").toString());
+    assertThat(code).as(err.toString()).isZero();
+    var truth =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("w/truth.json").toFile());
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    truth.get("events").forEach(e -> kinds.add(e.get("kind").asText()));
+    assertThat(kinds).contains("stadium_match", "flash_crowd", "march", "build_up", "outage");
+  }
+
+  @Test
   void everyCommandExplainsItsOptions() {
     for (String command : new String[] {"validate", "generate", "run", "demo", "serve", "eval"}) {
       out.getBuffer().setLength(0);
