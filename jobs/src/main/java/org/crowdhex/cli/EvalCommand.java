@@ -1,11 +1,19 @@
 package org.crowdhex.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.crowdhex.baseline.Baseline;
 import org.crowdhex.evaluation.AlertFile;
+import org.crowdhex.evaluation.BaselineDetectors;
+import org.crowdhex.evaluation.CellWindowCount;
 import org.crowdhex.evaluation.EvaluationReport;
 import org.crowdhex.evaluation.EventScorer;
 import org.crowdhex.evaluation.ReportTable;
@@ -59,6 +67,38 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the reports as JSON.")
   Path json;
 
+  @Option(
+      names = "--cells",
+      paramLabel = "FILE",
+      description =
+          "The run's density/cells.jsonl: adds the two reference detectors (a fixed count"
+              + " threshold per venue and a per-cell z-score) to the table, on the same counts.")
+  Path cells;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "With --cells: the baseline the z-score compares against.")
+  Path baselineFile;
+
+  @Option(
+      names = "--fixed-threshold",
+      defaultValue = "60",
+      description = "With --cells: distinct authors in a venue's window that raise an alert.")
+  long fixedThreshold;
+
+  @Option(
+      names = "--z",
+      defaultValue = "6",
+      description = "With --cells: the per-cell z-score that raises an alert.")
+  double minZ;
+
+  @Option(
+      names = "--slide",
+      defaultValue = "5m",
+      description = "With --cells: the windows' slide, for grouping windows into alerts.")
+  String slide;
+
   @Override
   public Integer call() throws Exception {
     Duration tol =
@@ -74,11 +114,65 @@ final class EvalCommand implements Callable<Integer> {
       String detector = file.getFileName().toString().replaceFirst("\\.jsonl?$", "");
       reports.add(scorer.score(detector, events, venues, AlertFile.read(file)));
     }
+    if (cells != null) reports.addAll(referenceDetectors(events, scorer));
     System.out.print(ReportTable.text(reports));
     if (json != null) {
       ReportTable.writeJson(reports, json);
       System.out.println("reports also in " + json);
     }
     return 0;
+  }
+
+  /** The simple detectors on the run's own cell counts, grouped into alerts like the scan's. */
+  private List<EvaluationReport> referenceDetectors(TruthSet events, EventScorer scorer)
+      throws Exception {
+    if (baselineFile == null) {
+      throw new UserErrors.UserError(
+          "--cells needs --baseline; accepted: the baseline file the run's detector used");
+    }
+    Baseline baseline = Baseline.read(baselineFile);
+    Duration step =
+        Durations.parse(slide)
+            .orElseThrow(
+                () ->
+                    new UserErrors.UserError(
+                        "--slide is \"" + slide + "\"; accepted: " + Durations.ACCEPTED));
+    ObjectMapper mapper = new ObjectMapper();
+    List<CellWindowCount> counts = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(cells)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) continue;
+        JsonNode n = mapper.readTree(line);
+        if (n.get("revision").asInt() != 0) continue;
+        Instant start = Instant.parse(n.get("window_start").asText());
+        double expected =
+            baseline.expectedAt(
+                Long.parseUnsignedLong(n.get("cell").asText(), 16), start.toEpochMilli());
+        for (JsonNode venue : n.get("venues")) {
+          counts.add(
+              new CellWindowCount(
+                  venue.asText(),
+                  n.get("cell").asText(),
+                  start,
+                  Instant.parse(n.get("window_end").asText()),
+                  n.get("authors").asLong(),
+                  expected,
+                  Double.NaN));
+        }
+      }
+    }
+    BaselineDetectors.SpanGrouping grouping = new BaselineDetectors.SpanGrouping(step, 3);
+    return List.of(
+        scorer.score(
+            BaselineDetectors.FIXED_THRESHOLD,
+            events,
+            venues,
+            BaselineDetectors.fixedThreshold(counts, fixedThreshold, grouping)),
+        scorer.score(
+            BaselineDetectors.Z_SCORE,
+            events,
+            venues,
+            BaselineDetectors.zScore(counts, minZ, grouping)));
   }
 }

@@ -107,6 +107,27 @@ class DetectionTest {
       Instant first = Instant.parse(a.get("first_window_start").asText());
       assertThat(first).as("%s", a).isBetween(arrival.minusSeconds(900), egressEnd);
     }
+
+    // The scan's alerts and the two reference detectors, scored side by side on the same counts.
+    Path report = dir.resolve("eval.json");
+    int code =
+        Crowdhex.commandLine()
+            .execute(
+                "eval",
+                "--alerts",
+                dir.resolve("match-out/alerts/alerts.jsonl").toString(),
+                "--truth",
+                dir.resolve("match/truth.json").toString(),
+                "--cells",
+                dir.resolve("match-out/density/cells.jsonl").toString(),
+                "--baseline",
+                dir.resolve("baseline.json.gz").toString(),
+                "--json",
+                report.toString());
+    assertThat(code).isZero();
+    JsonNode reports = JSON.readTree(report.toFile()).get("reports");
+    assertThat(reports).hasSize(3);
+    assertThat(reports.get(0).get("recall").asDouble()).isEqualTo(1.0);
   }
 
   @Test
