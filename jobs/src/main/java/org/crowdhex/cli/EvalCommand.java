@@ -58,6 +58,14 @@ final class EvalCommand implements Callable<Integer> {
   String tolerance;
 
   @Option(
+      names = "--window-size",
+      defaultValue = "15m",
+      description =
+          "The windows' size: an alert is raised when its first window closes, so delays count"
+              + " from the event's onset to that window's end.")
+  String windowSize;
+
+  @Option(
       names = "--venues",
       split = ",",
       paramLabel = "ID",
@@ -107,8 +115,17 @@ final class EvalCommand implements Callable<Integer> {
                 () ->
                     new UserErrors.UserError(
                         "--tolerance is \"" + tolerance + "\"; accepted: " + Durations.ACCEPTED));
+    Duration raised =
+        Durations.parse(windowSize)
+            .orElseThrow(
+                () ->
+                    new UserErrors.UserError(
+                        "--window-size is \""
+                            + windowSize
+                            + "\"; accepted: "
+                            + Durations.ACCEPTED));
     TruthSet events = TruthFile.read(truth);
-    EventScorer scorer = new EventScorer(tol);
+    EventScorer scorer = new EventScorer(tol, raised);
     List<EvaluationReport> reports = new ArrayList<>();
     for (Path file : alerts) {
       String detector = file.getFileName().toString().replaceFirst("\\.jsonl?$", "");

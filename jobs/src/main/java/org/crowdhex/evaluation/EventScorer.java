@@ -43,18 +43,35 @@ public final class EventScorer {
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(15);
 
   private final Duration tolerance;
+  private final Duration raisedAfter;
 
   /**
    * @param tolerance how far before an event's onset and after its end an alert's onset may lie;
    *     use the window size of the plan the alerts were made with
    */
   public EventScorer(Duration tolerance) {
+    this(tolerance, Duration.ZERO);
+  }
+
+  /**
+   * @param tolerance as above
+   * @param raisedAfter how long after its onset (the start of its first window) an alert is raised:
+   *     the window size, since a window is scanned when it closes. Delays count from the event's
+   *     onset to the moment the alert is raised.
+   */
+  public EventScorer(Duration tolerance, Duration raisedAfter) {
     Objects.requireNonNull(tolerance, "tolerance is missing; expected a duration");
+    Objects.requireNonNull(raisedAfter, "raisedAfter is missing; expected a duration");
     if (tolerance.isNegative()) {
       throw new IllegalArgumentException(
           "tolerance is " + tolerance + "; expected zero or a positive duration");
     }
+    if (raisedAfter.isNegative()) {
+      throw new IllegalArgumentException(
+          "raisedAfter is " + raisedAfter + "; expected zero or a positive duration");
+    }
     this.tolerance = tolerance;
+    this.raisedAfter = raisedAfter;
   }
 
   /** A scorer with {@link #DEFAULT_TOLERANCE}. */
@@ -112,7 +129,10 @@ public final class EventScorer {
         missed.add(event);
       } else {
         detections.add(
-            new Detection(event.id(), first.id(), Duration.between(event.onset(), first.start())));
+            new Detection(
+                event.id(),
+                first.id(),
+                Duration.between(event.onset(), first.start().plus(raisedAfter))));
       }
     }
     List<AlertSpan> falseAlerts =
