@@ -6,11 +6,12 @@ import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.crowdhex.anomaly.AlertRateCalibration;
 import org.crowdhex.anomaly.ScanThresholds;
 import org.crowdhex.plan.EventPlan;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
           + " settings to put in the plan."
     })
 final class CalibrateCommand implements Callable<Integer> {
+  /** The critical level as a multiple of the threshold. */
+  static final double CRITICAL_RATIO = 2;
+
   @Parameters(index = "0", paramLabel = "PLAN", description = "The event plan (YAML).")
   Path planFile;
 
@@ -67,41 +71,55 @@ final class CalibrateCommand implements Callable<Integer> {
     System.out.println("1/2 replaying the history through the detector...");
     System.out.println(RunCommand.run(plan, history, work).describe());
 
-    System.out.println("2/2 reading each venue's highest score per day...");
-    Map<String, Map<LocalDate, Double>> maxima = new TreeMap<>();
+    System.out.println("2/2 replaying the alert rule on each venue's scores...");
+    Map<String, TreeMap<Long, Double>> scores = new TreeMap<>();
+    long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader r = Files.newBufferedReader(work.resolve("alerts/scores.jsonl"))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.isBlank()) continue;
         JsonNode n = json.readTree(line);
-        LocalDate day =
-            LocalDate.ofInstant(Instant.parse(n.get("window_start").asText()), plan.timeZone());
-        maxima
+        long start = Instant.parse(n.get("window_start").asText()).toEpochMilli();
+        first = Math.min(first, start);
+        last = Math.max(last, Instant.parse(n.get("window_end").asText()).toEpochMilli());
+        scores
             .computeIfAbsent(n.get("venue").asText(), v -> new TreeMap<>())
-            .merge(day, n.get("score").asDouble(), Math::max);
+            .put(start, n.get("score").asDouble());
       }
     }
-    if (maxima.isEmpty()) {
+    if (scores.isEmpty()) {
       throw new UserErrors.UserError(
           "--history holds no post inside the plan's venue zones; accepted: event-free past"
               + " posts of the same places");
     }
-    double threshold = 0, critical = 0;
-    System.out.printf("%-14s %5s %12s %12s%n", "venue", "days", "threshold", "critical");
-    for (Map.Entry<String, Map<LocalDate, Double>> v : maxima.entrySet()) {
-      double[] daily = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
-      ScanThresholds t = ScanThresholds.fromEventFreeDailyMaxima(daily, days);
+    double span = (last - first) / 86_400_000.0;
+    List<double[]> series =
+        scores.values().stream()
+            .map(m -> m.values().stream().mapToDouble(Double::doubleValue).toArray())
+            .toList();
+    ScanThresholds t =
+        AlertRateCalibration.calibrate(
+            series, span, days, CRITICAL_RATIO, plan.detection().closeAfter());
+    System.out.printf(
+        "%.1f days of history; the alert rule at threshold %.1f, critical %.1f opens:%n",
+        span, t.threshold(), t.critical());
+    for (Map.Entry<String, TreeMap<Long, Double>> v : scores.entrySet()) {
+      double[] s = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
       System.out.printf(
-          "%-14s %5d %12.1f %12.1f%n", v.getKey(), daily.length, t.threshold(), t.critical());
-      threshold = Math.max(threshold, t.threshold());
-      critical = Math.max(critical, t.critical());
+          "  %-14s %d alert(s), highest score %.1f%n",
+          v.getKey(),
+          AlertRateCalibration.openings(
+              s, t.threshold(), t.critical(), plan.detection().closeAfter()),
+          Arrays.stream(s).max().orElse(0));
     }
     System.out.println();
     System.out.printf(
         "for at most one false alert per %s days at every venue, put in the plan:%n"
             + "detection: {threshold: %.1f, critical: %.1f}%n",
-        days % 1 == 0 ? String.valueOf((long) days) : String.valueOf(days), threshold, critical);
+        days % 1 == 0 ? String.valueOf((long) days) : String.valueOf(days),
+        t.threshold(),
+        t.critical());
     return 0;
   }
 }
