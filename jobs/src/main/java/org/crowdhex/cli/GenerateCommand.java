@@ -172,21 +172,7 @@ final class GenerateCommand implements Callable<Integer> {
             : GeneratorSpec.demo(
                 seed, from.toInstant(), Duration.between(from, to), plan.timeZone(), matches);
     // The truth's affected cells are named at the plan's resolution.
-    GeneratorSpec spec =
-        new GeneratorSpec(
-            d.seed(),
-            d.start(),
-            d.duration(),
-            d.zone(),
-            d.population(),
-            d.postsPerAuthorPerDay(),
-            plan.h3Resolution(),
-            d.matches(),
-            d.scenarios(),
-            d.bots(),
-            d.duplicateRate(),
-            d.jitterMeters(),
-            d.maxDisorder());
+    GeneratorSpec spec = d.withH3Resolution(plan.h3Resolution());
     if (population != null) spec = spec.withPopulation(population);
     if (targetPosts != null) spec = spec.withTargetPosts(targetPosts);
     Files.createDirectories(posts.toAbsolutePath().getParent());

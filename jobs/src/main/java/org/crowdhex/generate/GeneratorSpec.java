@@ -482,6 +482,24 @@ public record GeneratorSpec(
         maxDisorder);
   }
 
+  /** The same spec naming the truth's cells at another H3 resolution. */
+  public GeneratorSpec withH3Resolution(int newResolution) {
+    return new GeneratorSpec(
+        seed,
+        start,
+        duration,
+        zone,
+        population,
+        postsPerAuthorPerDay,
+        newResolution,
+        matches,
+        scenarios,
+        bots,
+        duplicateRate,
+        jitterMeters,
+        maxDisorder);
+  }
+
   public GeneratorSpec withMaxDisorder(Duration newMaxDisorder) {
     return new GeneratorSpec(
         seed,
