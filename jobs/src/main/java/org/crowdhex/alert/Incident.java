@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * Touching hotspots of one venue and window merged into one crowd: the union of their cells, the
- * observed count C and expected count B summed over that union (each cell once), and the score of C
- * against B.
+ * observed count C and expected count B summed over that union (each cell once), and the scan score
+ * of its strongest hotspot.
  *
  * @param cells the union of the hotspots' cells, ascending
  * @param observed C, distinct authors over the union
  * @param expected B, expected authors over the union
- * @param score the score of C against B
+ * @param score the highest scan score among the merged hotspots
  */
 public record Incident(long[] cells, long observed, double expected, double score) {
 

@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.DoubleBinaryOperator;
 
 /**
  * Merges the hotspots of one venue and window into incidents: hotspots whose regions touch — share
  * a cell, or have two cells that are H3 neighbours — belong to one incident, transitively. An
  * incident's observed count C and expected count B are summed over the union of its cells, each
- * cell once, and its score is recomputed from them with the score function given (the Poisson score
- * {@code C ln(C/B) + B - C} for {@code C > B}, 0 otherwise, in the monitor job).
+ * cell once, for the record; its score is the highest score of its hotspots.
+ *
+ * <p>The score is not recomputed from the union: the union is not a region the scan chose, and
+ * joining many regions that each score half the threshold would make a score above it out of noise.
+ * Thresholds are calibrated on the scan's own statistic (the best region's score), so the alert
+ * rule must see that statistic too.
  *
  * <p>The scan gives every cell the same counts in every region of one window (they come from the
  * same window's counts and baseline), so the first hotspot listing a cell supplies its counts.
@@ -30,16 +33,12 @@ public final class IncidentMerger {
           .thenComparing((a, b) -> Arrays.compare(a.cells(), b.cells()));
 
   private final H3Core h3;
-  private final DoubleBinaryOperator score;
 
   /**
    * @param h3 the H3 library, for neighbour look-ups
-   * @param score the score of an observed count C (left operand) against an expected count B (right
-   *     operand)
    */
-  public IncidentMerger(H3Core h3, DoubleBinaryOperator score) {
+  public IncidentMerger(H3Core h3) {
     this.h3 = Objects.requireNonNull(h3, "h3");
-    this.score = Objects.requireNonNull(score, "score");
   }
 
   /** The incidents of one window, strongest first; none for no hotspots. */
@@ -75,6 +74,10 @@ public final class IncidentMerger {
       }
     }
 
+    Map<Integer, Double> bestByRoot = new HashMap<>();
+    for (int h = 0; h < n; h++) {
+      bestByRoot.merge(find(parent, h), hotspots.get(h).score(), Math::max);
+    }
     Map<Integer, List<Long>> cellsByRoot = new LinkedHashMap<>();
     for (Map.Entry<Long, Integer> e : owner.entrySet()) {
       cellsByRoot
@@ -82,15 +85,15 @@ public final class IncidentMerger {
           .add(e.getKey());
     }
     List<Incident> incidents = new ArrayList<>(cellsByRoot.size());
-    for (List<Long> group : cellsByRoot.values()) {
-      long[] cells = group.stream().mapToLong(Long::longValue).sorted().toArray();
+    for (Map.Entry<Integer, List<Long>> group : cellsByRoot.entrySet()) {
+      long[] cells = group.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
       long c = 0;
       double b = 0;
       for (long cell : cells) {
         c += observed.get(cell);
         b += expected.get(cell);
       }
-      incidents.add(new Incident(cells, c, b, score.applyAsDouble(c, b)));
+      incidents.add(new Incident(cells, c, b, bestByRoot.get(group.getKey())));
     }
     incidents.sort(STRONGEST_FIRST);
     return incidents;

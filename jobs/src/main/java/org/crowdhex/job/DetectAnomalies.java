@@ -80,7 +80,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
                 4),
             size,
             slide,
-            new IncidentMerger(h3, PoissonScore::score));
+            new IncidentMerger(h3));
     var rc = getRuntimeContext();
     pending = rc.getMapState(new MapStateDescriptor<>("pending", Long.class, WindowCounts.class));
     recent = rc.getState(new ValueStateDescriptor<>("recent", WindowCounts.class));

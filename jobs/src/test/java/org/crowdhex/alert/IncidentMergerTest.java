@@ -39,14 +39,30 @@ class IncidentMergerTest {
     Hotspot right =
         new Hotspot(b, new long[] {shared, b}, new int[] {50, 25}, new double[] {20, 5}, 45);
 
-    List<Incident> incidents = new IncidentMerger(h3, POISSON).merge(List.of(left, right));
+    List<Incident> incidents = new IncidentMerger(h3).merge(List.of(left, right));
 
     assertThat(incidents).hasSize(1);
     Incident merged = incidents.get(0);
     assertThat(merged.cells()).containsExactlyInAnyOrder(a, shared, b);
     assertThat(merged.observed()).isEqualTo(30 + 50 + 25);
     assertThat(merged.expected()).isEqualTo(10 + 20 + 5);
-    assertThat(merged.score()).isCloseTo(POISSON.applyAsDouble(105, 35), within(1e-9));
+    // The scan's statistic, not a score of the union: the union is no region the scan chose.
+    assertThat(merged.score()).isEqualTo(45);
+  }
+
+  @Test
+  void manyWeakTouchingRegionsDoNotAddUpToAStrongIncident() {
+    long[] ring = h3.gridRing(kuip, 1).stream().mapToLong(Long::longValue).toArray();
+    List<Hotspot> weak = new java.util.ArrayList<>();
+    for (long cell : ring) weak.add(Hotspot.ofCell(cell, 16, 10, POISSON.applyAsDouble(16, 10)));
+
+    Incident merged = new IncidentMerger(h3).merge(weak).get(0);
+
+    assertThat(merged.cells()).hasSize(6);
+    assertThat(merged.observed()).isEqualTo(96);
+    // Scored as one region the six would reach 6 × 1.52 = 9.2; the incident keeps the best region.
+    assertThat(POISSON.applyAsDouble(96, 60)).isGreaterThan(9);
+    assertThat(merged.score()).isCloseTo(POISSON.applyAsDouble(16, 10), within(1e-9));
   }
 
   @Test
@@ -61,7 +77,7 @@ class IncidentMergerTest {
         new Hotspot(
             far, new long[] {far, farNeighbour}, new int[] {12, 12}, new double[] {10, 10}, 1);
 
-    List<Incident> incidents = new IncidentMerger(h3, POISSON).merge(List.of(away, next, centre));
+    List<Incident> incidents = new IncidentMerger(h3).merge(List.of(away, next, centre));
 
     assertThat(incidents).hasSize(2);
     assertThat(incidents.get(0).cells()).containsExactlyInAnyOrder(kuip, neighbour);
@@ -82,7 +98,7 @@ class IncidentMergerTest {
     assertThat(h3.areNeighborCells(kuip, end)).isFalse();
 
     List<Incident> incidents =
-        new IncidentMerger(h3, POISSON)
+        new IncidentMerger(h3)
             .merge(
                 List.of(
                     Hotspot.ofCell(kuip, 20, 5, 1),
@@ -94,6 +110,6 @@ class IncidentMergerTest {
 
   @Test
   void noHotspotsNoIncidents() {
-    assertThat(new IncidentMerger(h3, POISSON).merge(List.of())).isEmpty();
+    assertThat(new IncidentMerger(h3).merge(List.of())).isEmpty();
   }
 }

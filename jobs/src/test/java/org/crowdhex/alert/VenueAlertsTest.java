@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alert state machine of one venue over 15-minute windows sliding by 5 minutes. The incident
- * score here is the excess C - B, so each window's score reads directly in the test: a hotspot of
- * one cell with B = 10 and C = 10 + score.
+ * The alert state machine of one venue over 15-minute windows sliding by 5 minutes. Each window's
+ * score reads directly in the test: a hotspot of one cell with B = 10, C = 10 + score and that
+ * score.
  */
 class VenueAlertsTest {
   static final long MINUTE = 60_000;
@@ -39,7 +39,7 @@ class VenueAlertsTest {
 
   @BeforeEach
   void freshVenue() {
-    alerts = new VenueAlerts(POLICY, SIZE, SLIDE, new IncidentMerger(h3, (c, b) -> c - b));
+    alerts = new VenueAlerts(POLICY, SIZE, SLIDE, new IncidentMerger(h3));
     state = new VenueAlertState();
   }
 
@@ -285,13 +285,12 @@ class VenueAlertsTest {
     assertThat(state.peakScore).isEqualTo(before.peakScore);
   }
 
-  @Test
-  void touchingHotspotsRaiseOneAlertOverTheirUnion() {
+  /** One window's detection with the given hotspots: kuip, its neighbour, and a far cell. */
+  private List<AlertRecord> twoWindowsOf(int kuipScore, int neighbourScore, int farScore) {
     long neighbour = h3.gridRing(kuip, 1).get(0);
     long far = h3.gridRing(kuip, 8).get(0);
     List<AlertRecord> out = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
-      // Each cell alone is below the threshold; together they pass it.
       out.addAll(
           alerts.onWindow(
               state,
@@ -301,21 +300,33 @@ class VenueAlertsTest {
                   end(w) - SIZE,
                   end(w),
                   List.of(
-                      Hotspot.ofCell(kuip, 16, 10, 6),
-                      Hotspot.ofCell(far, 18, 10, 8),
-                      Hotspot.ofCell(neighbour, 16, 10, 6)))));
+                      Hotspot.ofCell(kuip, 10 + kuipScore, 10, kuipScore),
+                      Hotspot.ofCell(far, 10 + farScore, 10, farScore),
+                      Hotspot.ofCell(neighbour, 10 + neighbourScore, 10, neighbourScore)))));
     }
+    return out;
+  }
 
-    assertThat(out)
+  @Test
+  void touchingHotspotsRaiseOneAlertOverTheirUnionWithTheStrongestScore() {
+    long neighbour = h3.gridRing(kuip, 1).get(0);
+
+    assertThat(twoWindowsOf(12, 11, 8))
         .singleElement()
         .satisfies(
             r -> {
               assertThat(r.cells())
                   .containsExactlyInAnyOrder(Long.toHexString(kuip), Long.toHexString(neighbour));
-              assertThat(r.observed()).isEqualTo(32);
+              assertThat(r.observed()).isEqualTo(22 + 21);
               assertThat(r.expected()).isEqualTo(20);
               assertThat(r.score()).isEqualTo(12);
             });
+  }
+
+  @Test
+  void touchingHotspotsBelowTheThresholdDoNotAddUpToAnAlert() {
+    // Each region is below the threshold; their union is no region the scan chose.
+    assertThat(twoWindowsOf(6, 6, 8)).isEmpty();
   }
 
   @Test
