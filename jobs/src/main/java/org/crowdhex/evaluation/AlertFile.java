@@ -28,14 +28,17 @@ import java.util.TreeSet;
  *   <li>{@code first_window_start} (required): start of the alert's first window, an ISO-8601 UTC
  *       instant such as {@code 2026-04-19T14:15:00Z}
  *   <li>{@code last_window_end} (required): end of its latest window so far, same format
+ *   <li>{@code window_end} (optional): end of the window the record was written for; the earliest
+ *       of an alert's records (the one that opened it) is when the alert was raised
  *   <li>{@code state} (optional): such as {@code open} or {@code closed}; read for the record's
  *       sake, it does not change the span
  *   <li>{@code cells} (optional): an array of H3 cells (hex strings)
  * </ul>
  *
  * <p>Other fields are ignored. The records of one id collapse into one {@link AlertSpan}: the
- * earliest {@code first_window_start}, the latest {@code last_window_end} and every cell named;
- * they must agree on the venue. Spans come in the order their ids first appear.
+ * earliest {@code first_window_start}, the latest {@code last_window_end}, the earliest {@code
+ * window_end} (when the records have one) and every cell named; they must agree on the venue. Spans
+ * come in the order their ids first appear.
  */
 public final class AlertFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +98,10 @@ public final class AlertFile {
     Instant start =
         TruthFile.instant(record.get("first_window_start"), at, "first_window_start", problems);
     Instant end = TruthFile.instant(record.get("last_window_end"), at, "last_window_end", problems);
+    Instant raised =
+        record.hasNonNull("window_end")
+            ? TruthFile.instant(record.get("window_end"), at, "window_end", problems)
+            : null;
     JsonNode state = record.get("state");
     if (state != null && !state.isNull() && !state.isTextual()) {
       problems.add(at + ": state is " + TruthFile.shape(state) + "; expected a text");
@@ -132,7 +139,7 @@ public final class AlertFile {
           at + ": venue is " + venue + "; expected " + b.venue + " as in alert " + id + " before");
       return;
     }
-    b.add(start, end, cells);
+    b.add(start, end, raised, cells);
   }
 
   private static String text(JsonNode node, String at, String field, List<String> problems) {
@@ -149,6 +156,7 @@ public final class AlertFile {
     final TreeSet<String> cells = new TreeSet<>();
     Instant start;
     Instant end;
+    Instant raised;
 
     Builder(String id, String venue, Instant start, Instant end) {
       this.id = id;
@@ -157,7 +165,10 @@ public final class AlertFile {
       this.end = end;
     }
 
-    void add(Instant s, Instant e, List<String> more) {
+    void add(Instant s, Instant e, Instant r, List<String> more) {
+      if (r != null && (raised == null || r.isBefore(raised))) {
+        raised = r;
+      }
       if (s.isBefore(start)) {
         start = s;
       }
@@ -168,7 +179,13 @@ public final class AlertFile {
     }
 
     AlertSpan build() {
-      return new AlertSpan(id, venue, List.copyOf(cells), start, end);
+      return new AlertSpan(
+          id,
+          venue,
+          List.copyOf(cells),
+          start,
+          end,
+          raised == null || raised.isBefore(start) ? null : raised);
     }
   }
 }

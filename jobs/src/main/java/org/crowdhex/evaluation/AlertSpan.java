@@ -15,8 +15,12 @@ import java.util.TreeSet;
  *     alert names none
  * @param start the start of the alert's first window: the alert's onset
  * @param end the end of the alert's last window (exclusive)
+ * @param raised when the alert was raised (the end of the window in which it opened), or null when
+ *     the alert file does not say; a rule that needs two hits raises an alert one or more windows
+ *     after its first window
  */
-public record AlertSpan(String id, String venue, List<String> cells, Instant start, Instant end) {
+public record AlertSpan(
+    String id, String venue, List<String> cells, Instant start, Instant end, Instant raised) {
 
   public AlertSpan {
     TruthEvent.requireText(id, "id");
@@ -29,10 +33,24 @@ public record AlertSpan(String id, String venue, List<String> cells, Instant sta
           "alert " + id + " ends at " + end + "; expected an end after its start " + start);
     }
     cells = List.copyOf(new TreeSet<>(cells));
+    if (raised != null && raised.isBefore(start)) {
+      throw new IllegalArgumentException(
+          "alert "
+              + id
+              + " was raised at "
+              + raised
+              + "; expected no earlier than its start "
+              + start);
+    }
+  }
+
+  /** An alert whose raising moment is not known. */
+  public AlertSpan(String id, String venue, List<String> cells, Instant start, Instant end) {
+    this(id, venue, cells, start, end, null);
   }
 
   /** An alert that names no cells. */
   public AlertSpan(String id, String venue, Instant start, Instant end) {
-    this(id, venue, List.of(), start, end);
+    this(id, venue, List.of(), start, end, null);
   }
 }

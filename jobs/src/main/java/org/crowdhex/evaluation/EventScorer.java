@@ -1,6 +1,7 @@
 package org.crowdhex.evaluation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,12 +32,14 @@ import java.util.TreeSet;
  * such event counts as detected, and the alert counts once as a matched alert.
  *
  * <p><b>Numbers.</b> Recall = detected events / events. Precision = matched alerts / alerts. F1 =
- * 2·P·R / (P + R). Detection delay of a detected event = onset of its earliest matching alert − the
- * event's onset; its sign is kept, so an early alert gives a negative delay (never earlier than the
- * tolerance). The median and the 90th percentile are taken over detected events. False alerts per
- * venue-day = unmatched alerts / (venues × days), where venues are the watched venues given,
- * together with every venue an event or an alert names, and days is the truth's span in days of 24
- * hours. Every alert given is scored, including any outside the truth's span.
+ * 2·P·R / (P + R). Detection delay of a detected event = the moment its earliest matching alert was
+ * raised (the end of the window in which it opened, when the alert file says; else its onset plus
+ * {@code raisedAfter}) − the event's onset; its sign is kept, so an early alert gives a negative
+ * delay (never earlier than the tolerance). The median and the 90th percentile are taken over
+ * detected events. False alerts per venue-day = unmatched alerts / (venues × days), where venues
+ * are the watched venues given, together with every venue an event or an alert names, and days is
+ * the truth's span in days of 24 hours. Every alert given is scored, including any outside the
+ * truth's span.
  */
 public final class EventScorer {
   /** One window size of the default plan (15 minutes): the tolerance when none is given. */
@@ -83,6 +86,14 @@ public final class EventScorer {
     return tolerance;
   }
 
+  /**
+   * When an alert was raised: as its file says, else one {@code raisedAfter} after its first
+   * window's start.
+   */
+  Instant raisedAt(AlertSpan alert) {
+    return alert.raised() != null ? alert.raised() : alert.start().plus(raisedAfter);
+  }
+
   /** Whether the alert matches the event, by the three conditions in the class description. */
   public boolean matches(TruthEvent event, AlertSpan alert) {
     return event.affects(alert.venue())
@@ -120,7 +131,7 @@ public final class EventScorer {
       for (AlertSpan alert : alerts) {
         if (matches(event, alert)) {
           matchedAlertIds.add(alert.id());
-          if (first == null || alert.start().isBefore(first.start())) {
+          if (first == null || raisedAt(alert).isBefore(raisedAt(first))) {
             first = alert;
           }
         }
@@ -130,9 +141,7 @@ public final class EventScorer {
       } else {
         detections.add(
             new Detection(
-                event.id(),
-                first.id(),
-                Duration.between(event.onset(), first.start().plus(raisedAfter))));
+                event.id(), first.id(), Duration.between(event.onset(), raisedAt(first))));
       }
     }
     List<AlertSpan> falseAlerts =

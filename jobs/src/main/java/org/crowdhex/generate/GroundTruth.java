@@ -119,8 +119,9 @@ public record GroundTruth(
    *     {@code build_up} and {@code steady} (omitted when the scenario holds for no time) for a
    *     build-up; {@code outage} for an outage. Intervals are clipped to the stream's end.
    * @param goals when goals were scored (moments of extra posting); empty unless a match
-   * @param affectedVenues for a match, the stadium then the hubs used, sorted; for an outage every
-   *     venue, sorted; else the scenario's venue
+   * @param affectedVenues for a match, the stadium, then the hubs used, sorted, then the venues the
+   *     fans' straight paths from those hubs pass, sorted; for an outage every venue, sorted; else
+   *     the scenario's venue
    * @param affectedCells H3 cells (hex strings at the spec's resolution) of the scenario's posts at
    *     its venue (for a match, the attendees' posts inside the stadium; for a march, every marcher
    *     post), sorted; empty for an outage, which is everywhere

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -70,6 +71,7 @@ final class MatchDay {
 
   /**
    * @param hubs transit hubs, sorted by id
+   * @param passedBy the other venues, which arriving fans may pass on their way from a hub
    * @param firstNewAuthor author index of the first attendee who is not a background author
    */
   MatchDay(
@@ -77,6 +79,7 @@ final class MatchDay {
       MatchScenario scenario,
       VenueArea stadium,
       List<VenueArea> hubs,
+      List<VenueArea> passedBy,
       BackgroundPopulation population,
       int firstNewAuthor,
       StreamSetting setting,
@@ -257,6 +260,28 @@ final class MatchDay {
         affectedVenues.add(hubs.get(h).id());
       }
     }
+    // Fans on their way post along the straight path from their hub: a venue that path passes
+    // (within two spreads of the scatter) sees the match crowd too, so its alerts are no false
+    // ones.
+    List<String> passed = new ArrayList<>();
+    for (VenueArea v : passedBy) {
+      if (affectedVenues.contains(v.id())) continue;
+      for (int h = 0; h < hubCount; h++) {
+        VenueArea hub = hubs.get(h);
+        if (arrivals[h] > 0
+            && v.nearPath(
+                hub.centroidLat(),
+                hub.centroidLon(),
+                stadium.centroidLat(),
+                stadium.centroidLon(),
+                2 * ON_THE_WAY_SPREAD_M)) {
+          passed.add(v.id());
+          break;
+        }
+      }
+    }
+    Collections.sort(passed);
+    affectedVenues.addAll(passed);
     List<String> cellIds = new ArrayList<>(cells.size());
     for (long c : cells) {
       cellIds.add(h3.h3ToString(c));

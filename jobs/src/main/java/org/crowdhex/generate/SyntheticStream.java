@@ -166,12 +166,19 @@ public final class SyntheticStream {
                 + venues.size()
                 + " venues");
       }
+      List<VenueArea> hubs = hubs(i, scenario, byId);
+      List<VenueArea> passedBy = new ArrayList<>();
+      for (Venue v : byId.values()) {
+        boolean hub = hubs.stream().anyMatch(h -> h.id().equals(v.id()));
+        if (!hub && !v.id().equals(stadium.id())) passedBy.add(new VenueArea(v));
+      }
       MatchDay day =
           new MatchDay(
               "match-" + (i + 1) + "-" + scenario.venueId(),
               scenario,
               new VenueArea(stadium),
-              hubs(i, scenario, byId),
+              hubs,
+              passedBy,
               population,
               nextAuthor,
               setting,

@@ -1,6 +1,7 @@
 package org.crowdhex.generate;
 
 import org.crowdhex.venue.Venue;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -33,6 +34,7 @@ final class VenueArea {
   private final AreaSampler inside;
   private final AreaSampler hubArea;
   private final AreaSampler surroundings;
+  private final Geometry zone;
 
   VenueArea(Venue venue) {
     this.venue = venue;
@@ -55,6 +57,22 @@ final class VenueArea {
         new AreaSampler(frame, hubMargin > 0 ? insideArea.buffer(hubMargin) : insideArea);
     this.surroundings =
         new AreaSampler(frame, metric.buffer(Math.max(venue.bufferMeters(), MIN_SURROUNDINGS_M)));
+    this.zone = venue.bufferMeters() > 0 ? metric.buffer(venue.bufferMeters()) : metric;
+  }
+
+  /**
+   * Whether a straight path between two points passes within {@code margin} metres of the venue's
+   * zone (its outline buffered by its buffer): posts strewn along the path land in the zone.
+   */
+  boolean nearPath(double lat1, double lon1, double lat2, double lon2, double margin) {
+    Geometry path =
+        zone.getFactory()
+            .createLineString(
+                new Coordinate[] {
+                  new Coordinate(frame.x(lon1), frame.y(lat1)),
+                  new Coordinate(frame.x(lon2), frame.y(lat2))
+                });
+    return zone.isWithinDistance(path, margin);
   }
 
   private static Geometry toMetres(Geometry lonLat, LocalMetres frame) {

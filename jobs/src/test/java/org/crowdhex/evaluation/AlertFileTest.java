@@ -45,6 +45,21 @@ class AlertFileTest {
   }
 
   @Test
+  void theEarliestWindowEndOfAnAlertsRecordsIsWhenItWasRaised() throws Exception {
+    Path file = dir.resolve("alerts.jsonl");
+    Files.writeString(
+        file,
+        """
+        {"id":"k1","venue":"kuip","first_window_start":"2026-04-19T14:15:00Z","last_window_end":"2026-04-19T14:35:00Z","window_end":"2026-04-19T14:35:00Z","state":"opened"}
+        {"id":"k1","venue":"kuip","first_window_start":"2026-04-19T14:15:00Z","last_window_end":"2026-04-19T14:40:00Z","window_end":"2026-04-19T14:40:00Z","state":"updated"}
+        """);
+
+    assertThat(AlertFile.read(file))
+        .singleElement()
+        .satisfies(a -> assertThat(a.raised()).isEqualTo(Instant.parse("2026-04-19T14:35:00Z")));
+  }
+
+  @Test
   void listsEveryProblemWithItsLine() throws Exception {
     Path file = dir.resolve("bad.jsonl");
     Files.writeString(

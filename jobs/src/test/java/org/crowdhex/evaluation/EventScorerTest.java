@@ -76,6 +76,40 @@ class EventScorerTest {
   }
 
   @Test
+  void delaysCountToWhenAnAlertWasRaisedWhenTheFileSaysSo() {
+    Instant onset = ARRIVAL.onset();
+    // Opened at its second hit, so raised 20 minutes after its first window's start.
+    AlertSpan twoHits =
+        new AlertSpan(
+            "two-hits",
+            "kuip",
+            List.of(),
+            onset,
+            onset.plusSeconds(3600),
+            onset.plusSeconds(20 * 60));
+    // Only its first window is known: raised one window size (15 min) after that window's start.
+    AlertSpan unknown =
+        new AlertSpan("unknown", "kuip", onset.plusSeconds(10 * 60), onset.plusSeconds(3600));
+    EventScorer scorer = new EventScorer(Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+    EvaluationReport report =
+        scorer.score(
+            "scan",
+            new TruthSet(DAY_1, DAY_3, List.of(ARRIVAL)),
+            WATCHED,
+            List.of(unknown, twoHits));
+
+    // The earlier-starting alert was raised first: 20 minutes against 10 + 15 = 25.
+    assertThat(report.detections())
+        .containsExactly(new Detection(ARRIVAL.id(), "two-hits", Duration.ofMinutes(20)));
+    assertThatThrownBy(
+            () ->
+                new AlertSpan(
+                    "x", "kuip", List.of(), onset, onset.plusSeconds(60), onset.minusSeconds(1)))
+        .hasMessageContaining("raised at");
+  }
+
+  @Test
   void medianAndNinetiethPercentileOfKnownDelays() {
     // Descending, so the scorer has to sort.
     List<Duration> oneToTen =
