@@ -3,7 +3,11 @@ package org.crowdhex.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crowdhex.generate.RotterdamVenues.CENTRAAL;
+import static org.crowdhex.generate.RotterdamVenues.CENTRAAL_LAT;
+import static org.crowdhex.generate.RotterdamVenues.CENTRAAL_LON;
 import static org.crowdhex.generate.RotterdamVenues.STADIUM;
+import static org.crowdhex.generate.RotterdamVenues.STADIUM_LAT;
+import static org.crowdhex.generate.RotterdamVenues.STADIUM_LON;
 import static org.crowdhex.generate.RotterdamVenues.ZUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +32,7 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.crowdhex.post.Post;
 import org.crowdhex.venue.Venue;
+import org.crowdhex.venue.VenueKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -349,6 +354,35 @@ class SyntheticStreamTest {
     List<String> affected = exact.truth().events().get(0).affectedCells();
     assertThat(affected).isNotEmpty().isSorted();
     assertThat(affected).containsExactlyElementsOf(cells);
+  }
+
+  @Test
+  void truthNamesTheVenuesArrivingFansPassOnTheirWay() throws IOException {
+    // A square half-way along the straight path from Centraal to the stadium, and one far off it.
+    double midLat = (CENTRAAL_LAT + STADIUM_LAT) / 2;
+    double midLon = (CENTRAAL_LON + STADIUM_LON) / 2;
+    Venue halfWay =
+        new Venue(
+            "half-way",
+            "Half way",
+            VenueKind.SQUARE,
+            30,
+            RotterdamVenues.rectangle(midLat, midLon, 80, 80));
+    Venue offPath =
+        new Venue(
+            "off-path",
+            "Off the path",
+            VenueKind.SQUARE,
+            30,
+            RotterdamVenues.rectangle(midLat + 0.02, midLon - 0.03, 80, 80));
+    List<Venue> venues = new ArrayList<>(VENUES);
+    venues.add(halfWay);
+    venues.add(offPath);
+
+    GroundTruth truth = new SyntheticStream().generate(matchDaySpec(), venues, p -> {});
+
+    assertThat(truth.events().get(0).affectedVenues())
+        .containsExactly(STADIUM, CENTRAAL, ZUID, "half-way");
   }
 
   @Test
