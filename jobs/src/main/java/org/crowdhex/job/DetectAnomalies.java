@@ -22,13 +22,14 @@ import org.crowdhex.alert.Hotspot;
 import org.crowdhex.alert.IncidentMerger;
 import org.crowdhex.alert.VenueAlertState;
 import org.crowdhex.alert.VenueAlerts;
-import org.crowdhex.anomaly.PoissonScore;
 import org.crowdhex.anomaly.ScanResult;
 import org.crowdhex.anomaly.SubsetScan;
 import org.crowdhex.baseline.Baseline;
 import org.crowdhex.density.VenueCellCount;
 import org.crowdhex.density.VenueScore;
 import org.crowdhex.plan.DetectionSpec;
+import org.crowdhex.plan.Schedule;
+import org.crowdhex.plan.SchedulePhase;
 import org.crowdhex.venue.VenueIndex;
 
 /**
@@ -44,6 +45,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   static final OutputTag<VenueScore> SCORES = new OutputTag<>("venue-scores") {};
 
   private final DetectionSpec spec;
+  private final Schedule schedule;
   private final Baseline baseline;
   private final VenueIndex index;
   private final long size;
@@ -56,8 +58,15 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private transient ValueState<VenueAlertState> alertState;
   private transient Map<String, long[]> covers;
 
-  DetectAnomalies(DetectionSpec spec, Baseline baseline, VenueIndex index, long size, long slide) {
+  DetectAnomalies(
+      DetectionSpec spec,
+      Schedule schedule,
+      Baseline baseline,
+      VenueIndex index,
+      long size,
+      long slide) {
     this.spec = spec;
+    this.schedule = schedule;
     this.baseline = baseline;
     this.index = index;
     this.size = size;
@@ -123,10 +132,14 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       history.append(windowStart, now.authors, spec.windows());
       recent.update(history);
       List<Hotspot> hotspots = new ArrayList<>();
-      double best = scanAll(cover, history, hotspots);
+      double best = scanAll(venue, cover, history, hotspots);
       ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
+      SchedulePhase phase = schedule.phaseOfWindow(windowEnd);
       records =
-          alerts.onWindow(state, new Detection(venue, null, windowStart, windowEnd, hotspots));
+          alerts.onWindow(
+              state,
+              new Detection(
+                  venue, phase == null ? null : phase.name(), windowStart, windowEnd, hotspots));
     } else {
       records = alerts.onQuietWindow(state, windowEnd);
     }
@@ -154,8 +167,13 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
    * The scan around every cover cell: adds the regions scoring at least half the threshold to
    * {@code out} and returns the best score of all.
    */
-  private double scanAll(long[] cover, WindowCounts history, List<Hotspot> out) {
+  private double scanAll(String venue, long[] cover, WindowCounts history, List<Hotspot> out) {
     int windows = history.windows();
+    // The schedule may expect a multiple of the usual crowd at this venue in some windows.
+    double[] multiplier = new double[windows];
+    for (int w = 0; w < windows; w++) {
+      multiplier[w] = schedule.multiplier(venue, history.starts[w] + size);
+    }
     double best = 0;
     for (long centre : cover) {
       List<Long> ring = new ArrayList<>();
@@ -169,7 +187,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
         for (int k = 0; k < cells.length; k++) {
           int i = Arrays.binarySearch(cover, cells[k]);
           observed[w][k] = history.authors[w * cover.length + i];
-          expected[w][k] = baseline.expectedAt(cells[k], history.starts[w]);
+          expected[w][k] = baseline.expectedAt(cells[k], history.starts[w]) * multiplier[w];
         }
       }
       ScanResult r = scan.scan(centre, cells, observed, expected);
@@ -182,7 +200,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
         int i = Arrays.binarySearch(cover, region[k]);
         for (int w = windows - r.duration(); w < windows; w++) {
           c[k] += history.authors[w * cover.length + i];
-          b[k] += baseline.expectedAt(region[k], history.starts[w]);
+          b[k] += baseline.expectedAt(region[k], history.starts[w]) * multiplier[w];
         }
       }
       long centreInRegion = Arrays.binarySearch(region, centre) >= 0 ? centre : region[0];

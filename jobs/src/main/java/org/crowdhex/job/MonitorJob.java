@@ -30,6 +30,7 @@ import org.crowdhex.output.AuditFormats;
 import org.crowdhex.output.DensityFormats;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.plan.PlanReader;
+import org.crowdhex.plan.SchedulePhase;
 import org.crowdhex.plan.WindowSpec;
 import org.crowdhex.post.Post;
 import org.crowdhex.post.Reject;
@@ -194,6 +195,20 @@ public final class MonitorJob {
    */
   public static SingleOutputStreamOperator<AlertRecord> detect(
       DataStream<CellWindow> cells, EventPlan plan, VenueIndex index) throws IOException {
+    for (SchedulePhase phase : plan.schedule().phases()) {
+      for (String venue : phase.expect().keySet()) {
+        if (!index.venueIds().contains(venue)) {
+          throw new IllegalArgumentException(
+              "schedule phase "
+                  + phase.name()
+                  + " expects a crowd at venue "
+                  + venue
+                  + "; accepted: one of the plan's venues ("
+                  + String.join(", ", index.venueIds())
+                  + ")");
+        }
+      }
+    }
     Baseline baseline = Baseline.read(plan.detection().baseline());
     baseline.requireFits(
         plan.detection().baseline().toString(),
@@ -208,6 +223,7 @@ public final class MonitorJob {
         .process(
             new DetectAnomalies(
                 plan.detection().withoutFile(), // a Path does not travel to the tasks
+                plan.schedule(),
                 baseline,
                 index,
                 plan.window().size().toMillis(),

@@ -18,6 +18,7 @@ import org.crowdhex.post.PostSchema;
  * @param output where results are written
  * @param tiles the heatmap tiles written per window
  * @param detection anomaly detection settings
+ * @param schedule the event's phases (kick-off, march start...), with the crowds they make expected
  * @param parallelism the parallelism of the job on the embedded engine
  * @param file the plan file, or null for a plan made in code
  */
@@ -31,6 +32,7 @@ public record EventPlan(
     OutputSpec output,
     TileSpec tiles,
     DetectionSpec detection,
+    Schedule schedule,
     int parallelism,
     Path file) {
 
@@ -49,6 +51,7 @@ public record EventPlan(
         new OutputSpec(dir, output.geojson()),
         tiles,
         detection,
+        schedule,
         parallelism,
         file);
   }
@@ -56,7 +59,18 @@ public record EventPlan(
   /** The same plan at another parallelism. */
   public EventPlan withParallelism(int p) {
     return new EventPlan(
-        name, timeZone, venues, h3Resolution, window, input, output, tiles, detection, p, file);
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        schedule,
+        p,
+        file);
   }
 
   /** The same plan with other tile settings. */
@@ -71,6 +85,7 @@ public record EventPlan(
         output,
         t,
         detection,
+        schedule,
         parallelism,
         file);
   }
@@ -78,6 +93,34 @@ public record EventPlan(
   /** The same plan with other detection settings. */
   public EventPlan withDetection(DetectionSpec d) {
     return new EventPlan(
-        name, timeZone, venues, h3Resolution, window, input, output, tiles, d, parallelism, file);
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        d,
+        schedule,
+        parallelism,
+        file);
+  }
+
+  /** The same plan with another schedule. */
+  public EventPlan withSchedule(Schedule s) {
+    return new EventPlan(
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        s,
+        parallelism,
+        file);
   }
 }

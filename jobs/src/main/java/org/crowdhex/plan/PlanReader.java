@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.crowdhex.post.FieldMapping;
 import org.crowdhex.post.PostFormat;
@@ -54,6 +55,7 @@ public final class PlanReader {
           "output",
           "tiles",
           "detection",
+          "schedule",
           "run");
 
   private static final Set<String> OPTIONAL = Set.of("output.dir", "detection.baseline");
@@ -141,12 +143,105 @@ public final class PlanReader {
     OutputSpec output = output(root.path("output"), name);
     TileSpec tiles = tiles(root.path("tiles"));
     DetectionSpec detection = detection(root.path("detection"), base);
+    Schedule schedule = schedule(root.path("schedule"), zone);
     JsonNode run = section(root, "run", "a mapping with parallelism");
     unknownKeys(run, "run.", Set.of("parallelism"));
     int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
     if (!problems.isEmpty()) return null;
     return new EventPlan(
-        name, zone, venues, resolution, window, input, output, tiles, detection, parallelism, file);
+        name,
+        zone,
+        venues,
+        resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        schedule,
+        parallelism,
+        file);
+  }
+
+  private static final String PHASE =
+      "a mapping with phase, start, end and optionally expect (venue id: multiple of the"
+          + " baseline)";
+
+  private Schedule schedule(JsonNode n, ZoneId zone) {
+    if (n.isMissingNode() || n.isNull()) return Schedule.NONE;
+    if (!n.isArray()) {
+      problem("schedule", show(n), "a list of phases, each " + PHASE);
+      return Schedule.NONE;
+    }
+    List<SchedulePhase> phases = new ArrayList<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < n.size(); i++) {
+      String at = "schedule[" + i + "]";
+      JsonNode p = n.get(i);
+      if (!p.isObject()) {
+        problem(at, show(p), PHASE);
+        continue;
+      }
+      unknownKeys(p, at + ".", Set.of("phase", "start", "end", "expect"));
+      String name =
+          string(p, "phase", at + ".phase", null, "a phase name such as kick_off or march_start");
+      if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_. -]{0,63}")) {
+        problem(
+            at + ".phase",
+            quote(name),
+            "a name of letters, digits, spaces, '_', '-' or '.', at most 64 characters");
+        name = null;
+      } else if (name != null && !names.add(name)) {
+        problem(at + ".phase", quote(name), "a name no other phase has");
+      }
+      if (p.path("start").isMissingNode()) problem(at + ".start", "missing", "an ISO-8601 time");
+      if (p.path("end").isMissingNode()) problem(at + ".end", "missing", "an ISO-8601 time");
+      Long start = instant(p.path("start"), at + ".start", zone);
+      Long end = instant(p.path("end"), at + ".end", zone);
+      if (start != null && end != null && end <= start) {
+        problem(at + ".end", show(p.path("end")), "a time after " + at + ".start");
+        continue;
+      }
+      Map<String, Double> expect = new java.util.TreeMap<>();
+      JsonNode e = p.path("expect");
+      if (!e.isMissingNode() && !e.isNull()) {
+        if (!e.isObject()) {
+          problem(at + ".expect", show(e), "a mapping of venue id to a multiple of the baseline");
+        } else {
+          e.fields()
+              .forEachRemaining(
+                  f -> {
+                    JsonNode v = f.getValue();
+                    double m = v.isNumber() ? v.asDouble() : Double.NaN;
+                    if (!(m > 0 && m <= 1000)) {
+                      problem(
+                          at + ".expect." + f.getKey(),
+                          show(v),
+                          "a multiple of the venue's baseline above 0 and at most 1000, e.g. 30");
+                    } else {
+                      expect.put(f.getKey(), m);
+                    }
+                  });
+        }
+      }
+      if (name != null && start != null && end != null) {
+        phases.add(new SchedulePhase(name, start, end, expect));
+      }
+    }
+    phases.sort(Schedule.byStart());
+    for (int i = 1; i < phases.size(); i++) {
+      if (phases.get(i).startMillis() < phases.get(i - 1).endMillis()) {
+        problem(
+            "schedule",
+            "phase "
+                + quote(phases.get(i).name())
+                + " overlapping "
+                + quote(phases.get(i - 1).name()),
+            "phases that do not overlap (one may start where another ends)");
+        return Schedule.NONE;
+      }
+    }
+    return new Schedule(phases);
   }
 
   private DetectionSpec detection(JsonNode n, Path base) {

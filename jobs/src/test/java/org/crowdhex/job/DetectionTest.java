@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.crowdhex.cli.Crowdhex;
 import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.plan.PlanReader;
+import org.crowdhex.plan.Schedule;
+import org.crowdhex.plan.SchedulePhase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +74,11 @@ class DetectionTest {
   }
 
   private static List<JsonNode> replay(Path input, Path out) throws Exception {
-    EventPlan p = PlanReader.read(plan);
+    return replay(input, out, Schedule.NONE);
+  }
+
+  private static List<JsonNode> replay(Path input, Path out, Schedule schedule) throws Exception {
+    EventPlan p = PlanReader.read(plan).withSchedule(schedule);
     p = p.withDetection(new DetectionSpec(true, dir.resolve("baseline.json.gz"), 25, 80, 1, 3, 3));
     EmbeddedRun.replay(p, MonitorJob.venueZones(p), List.of(input.toString()), out, x -> {});
     List<JsonNode> lines = MonitorJobTest.jsonLines(out.resolve("alerts/alerts.jsonl"));
@@ -128,6 +135,61 @@ class DetectionTest {
     JsonNode reports = JSON.readTree(report.toFile()).get("reports");
     assertThat(reports).hasSize(3);
     assertThat(reports.get(0).get("recall").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void alertsCarryTheSchedulesPhaseAndAnExpectedFullStadiumIsNoAnomaly() throws Exception {
+    generate(
+        "--kick-off",
+        "2026-04-19T14:30",
+        "--attendance",
+        "3000",
+        "--seed",
+        "22",
+        "--out",
+        dir.resolve("scheduled").toString());
+    Path posts = dir.resolve("scheduled/posts.jsonl");
+    long kickOff = Instant.parse("2026-04-19T12:30:00Z").toEpochMilli();
+    long whistle = Instant.parse("2026-04-19T14:15:00Z").toEpochMilli();
+    SchedulePhase arrival = new SchedulePhase("arrival", kickOff - 7_200_000, kickOff, Map.of());
+    SchedulePhase match = new SchedulePhase("match", kickOff, whistle, Map.of("kuip", 1000.0));
+    SchedulePhase egress = new SchedulePhase("egress", whistle, whistle + 2_700_000, Map.of());
+
+    List<JsonNode> plain = replay(posts, dir.resolve("unscheduled-out"));
+    List<JsonNode> scheduled =
+        replay(posts, dir.resolve("scheduled-out"), new Schedule(List.of(arrival, match, egress)));
+
+    // Without a schedule the crowd in the stadium holds an alert at De Kuip during play.
+    assertThat(kuipHeldDuring(plain, kickOff + 1_800_000, whistle)).isNotEmpty();
+    // With the full stadium expected, none holds there during play once the scan's windows (the
+    // last three, 25 minutes back) no longer reach into the arrival.
+    assertThat(kuipHeldDuring(scheduled, kickOff + 2_700_000, whistle)).isEmpty();
+    // Every record carries the phase its window ends in.
+    assertThat(scheduled).isNotEmpty();
+    for (JsonNode a : scheduled) {
+      long end = Instant.parse(a.get("window_end").asText()).toEpochMilli() - 1;
+      String phase =
+          end >= arrival.startMillis() && end < egress.endMillis()
+              ? (end < kickOff ? "arrival" : end < whistle ? "match" : "egress")
+              : null;
+      if (a.get("state").asText().equals("closed")) continue; // quiet windows carry none
+      assertThat(a.get("phase").isNull() ? null : a.get("phase").asText())
+          .as("%s", a)
+          .isEqualTo(phase);
+    }
+  }
+
+  /** The records of De Kuip alerts that hold (not closed) in windows ending in [from, to). */
+  private static List<JsonNode> kuipHeldDuring(List<JsonNode> alerts, long from, long to) {
+    return alerts.stream()
+        .filter(a -> a.get("venue").asText().equals("kuip"))
+        .filter(a -> !a.get("state").asText().equals("closed"))
+        .filter(
+            a -> {
+              long end = Instant.parse(a.get("window_end").asText()).toEpochMilli();
+              return end >= from && end < to;
+            })
+        .toList();
   }
 
   @Test

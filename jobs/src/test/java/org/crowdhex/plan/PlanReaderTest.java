@@ -196,6 +196,32 @@ class PlanReaderTest {
   }
 
   @Test
+  void readsTheScheduleInThePlansTimeZoneInOrderOfStart() throws IOException {
+    EventPlan p =
+        read(
+            MINIMAL
+                + "time_zone: Europe/Amsterdam\n"
+                + "schedule:\n"
+                + "  - {phase: match, start: 2026-04-19T14:30, end: 2026-04-19T16:15,"
+                + " expect: {kuip: 40, stadion_halt: 2.5}}\n"
+                + "  - {phase: gates open, start: 2026-04-19T12:30, end: 2026-04-19T14:30}\n");
+
+    Schedule s = p.schedule();
+    assertThat(s.phases()).extracting(SchedulePhase::name).containsExactly("gates open", "match");
+    long kickOff = java.time.Instant.parse("2026-04-19T12:30:00Z").toEpochMilli();
+    assertThat(s.phaseAt(kickOff - 1).name()).isEqualTo("gates open");
+    assertThat(s.phaseAt(kickOff).name()).isEqualTo("match");
+    // The window that ends at kick-off belongs to the phase before it.
+    assertThat(s.phaseOfWindow(kickOff).name()).isEqualTo("gates open");
+    assertThat(s.multiplier("kuip", kickOff + 60_000)).isEqualTo(40);
+    assertThat(s.multiplier("stadion_halt", kickOff + 60_000)).isEqualTo(2.5);
+    assertThat(s.multiplier("ahoy", kickOff + 60_000)).isEqualTo(1);
+    assertThat(s.multiplier("kuip", kickOff - 60_000)).isEqualTo(1);
+    assertThat(s.phaseAt(kickOff + 2 * 3_600_000)).isNull();
+    assertThat(read(MINIMAL).schedule()).isEqualTo(Schedule.NONE);
+  }
+
+  @Test
   void takesVenueBufferAndIncludeListAsWritten() throws IOException {
     EventPlan p =
         read("name: x\nvenues: {file: ./sub/../venues.geojson, buffer_m: 0, include: [a, b]}\n");
@@ -529,6 +555,35 @@ class PlanReaderTest {
             MINIMAL + "detection: {threshold: 30, critical: 20}\n",
             "detection.critical is 20.0; accepted: a score above detection.threshold (30.0)"),
         bad(
+            "schedule is not a list",
+            MINIMAL + "schedule: {phase: kick_off}\n",
+            "schedule is a mapping {\"phase\":\"kick_off\"}; accepted: a list of phases, each a mapping with"
+                + " phase, start, end and optionally expect (venue id: multiple of the baseline)"),
+        bad(
+            "a schedule phase ends before it starts",
+            MINIMAL
+                + "schedule:\n  - {phase: match, start: 2026-04-19T14:30, end: 2026-04-19T14:00}\n",
+            "schedule[0].end is \"2026-04-19T14:00\"; accepted: a time after schedule[0].start"),
+        bad(
+            "a schedule phase has no start",
+            MINIMAL + "schedule:\n  - {phase: match, end: 2026-04-19T14:00}\n",
+            "schedule[0].start is missing; accepted: an ISO-8601 time"),
+        bad(
+            "a schedule multiplier is not a number above 0",
+            MINIMAL
+                + "schedule:\n  - {phase: match, start: 2026-04-19T14:30, end: 2026-04-19T16:15,"
+                + " expect: {kuip: full}}\n",
+            "schedule[0].expect.kuip is \"full\"; accepted: a multiple of the venue's baseline above 0"
+                + " and at most 1000, e.g. 30"),
+        bad(
+            "two schedule phases overlap",
+            MINIMAL
+                + "schedule:\n"
+                + "  - {phase: arrival, start: 2026-04-19T12:30, end: 2026-04-19T14:45}\n"
+                + "  - {phase: match, start: 2026-04-19T14:30, end: 2026-04-19T16:15}\n",
+            "schedule is phase \"match\" overlapping \"arrival\"; accepted: phases that do not overlap"
+                + " (one may start where another ends)"),
+        bad(
             "tiles.pmtiles is not a boolean",
             MINIMAL + "tiles: {pmtiles: maybe}\n",
             "tiles.pmtiles is \"maybe\"; accepted: true or false"),
@@ -536,7 +591,7 @@ class PlanReaderTest {
             "a top-level key is a typo",
             MINIMAL + "windw: {size: 15m}\n",
             "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
-                + " output, run, tiles, time_range, time_zone, venues, window"));
+                + " output, run, schedule, tiles, time_range, time_zone, venues, window"));
   }
 
   private static Arguments bad(String what, String yaml, String message) {
@@ -625,7 +680,7 @@ class PlanReaderTest {
         .extracting(PlanProblem::message)
         .containsExactly(
             "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
-                + " output, run, tiles, time_range, time_zone, venues, window",
+                + " output, run, schedule, tiles, time_range, time_zone, venues, window",
             "name is missing; accepted: a non-empty name for the event",
             "time_zone is \"Europe/Amsterdm\"; accepted: an IANA time zone such as"
                 + " Europe/Amsterdam or UTC",
