@@ -54,6 +54,16 @@ final class GenerateCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--city-seed",
+      paramLabel = "SEED",
+      description =
+          "Seed of the city: where the background authors live, how much they post, and the bots"
+              + " (default: --seed). Streams with one city seed and different seeds are different"
+              + " days of the same city, e.g. the history a baseline learns from and the week it"
+              + " watches.")
+  Long citySeed;
+
+  @Option(
       names = "--kick-off",
       paramLabel = "TIME",
       defaultValue = "2026-04-19T14:30",
@@ -181,6 +191,7 @@ final class GenerateCommand implements Callable<Integer> {
     long[] last = {System.nanoTime()};
     return SyntheticStream.writeFiles(
         spec,
+        citySeed,
         venues,
         posts,
         truthFile,

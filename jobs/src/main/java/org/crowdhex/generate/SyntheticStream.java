@@ -115,6 +115,25 @@ public final class SyntheticStream {
   static final double LATE_SHARE = 0.1;
   static final double PROMPT_MEAN_MILLIS = 1_500;
 
+  private final Long citySeed;
+
+  /** A generator whose city (background population and bots) comes from each spec's seed. */
+  public SyntheticStream() {
+    this(null);
+  }
+
+  /**
+   * A generator whose city — where the background authors live and how much they post, and the bots
+   * — comes from {@code citySeed}, while each day's draws come from the spec's seed. Streams of one
+   * city seed and different seeds are different days of the same city: the history a baseline
+   * learns from and the week it watches.
+   *
+   * @param citySeed the city's seed, or null to take the spec's seed
+   */
+  public SyntheticStream(Long citySeed) {
+    this.citySeed = citySeed;
+  }
+
   /**
    * Generates the stream of {@code spec} around {@code venues} into {@code out}, in delivery order,
    * and returns its ground truth.
@@ -134,6 +153,12 @@ public final class SyntheticStream {
     SplittableRandom populationRandom = root.split();
     SplittableRandom backgroundRandom = root.split();
     SplittableRandom botRandom = root.split();
+    if (citySeed != null) {
+      SplittableRandom city = new SplittableRandom(citySeed);
+      populationRandom = city.split();
+      city.split(); // the background's slot: each day's posting stays the spec's own
+      botRandom = city.split();
+    }
     SplittableRandom deliveryRandom = root.split();
 
     CityDensity density = new CityDensity(venues);
@@ -352,11 +377,26 @@ public final class SyntheticStream {
   public static GroundTruth writeFiles(
       GeneratorSpec spec, List<Venue> venues, Path postsFile, Path truthFile, LongConsumer progress)
       throws IOException {
+    return writeFiles(spec, null, venues, postsFile, truthFile, progress);
+  }
+
+  /**
+   * As {@link #writeFiles(GeneratorSpec, List, Path, Path, LongConsumer)}, with the city drawn from
+   * {@code citySeed} (null: from the spec's seed); see {@link #SyntheticStream(Long)}.
+   */
+  public static GroundTruth writeFiles(
+      GeneratorSpec spec,
+      Long citySeed,
+      List<Venue> venues,
+      Path postsFile,
+      Path truthFile,
+      LongConsumer progress)
+      throws IOException {
     LongConsumer report = progress == null ? n -> {} : progress;
     GroundTruth truth;
     try (PostJsonLines lines = PostJsonLines.open(postsFile)) {
       truth =
-          new SyntheticStream()
+          new SyntheticStream(citySeed)
               .generate(
                   spec,
                   venues,

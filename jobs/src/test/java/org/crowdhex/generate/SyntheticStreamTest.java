@@ -357,6 +357,65 @@ class SyntheticStreamTest {
   }
 
   @Test
+  void oneCitySeedGivesTheSameCityOnDifferentDays() throws IOException {
+    GeneratorSpec quiet = matchDaySpec().withMatches(List.of());
+    GeneratorSpec otherDay =
+        GeneratorSpec.matchDay(43, AMSTERDAM, new MatchScenario(STADIUM, KICK_OFF, ATTENDANCE))
+            .withMatches(List.of());
+    Map<String, double[]> first = authorCentres(new SyntheticStream(7L), quiet);
+    Map<String, double[]> second = authorCentres(new SyntheticStream(7L), otherDay);
+    Map<String, double[]> elsewhere = authorCentres(new SyntheticStream(8L), otherDay);
+
+    // The same authors post around the same homes (a day of 4 posts each puts an author's mean
+    // position far from home, so the gap is large even for one city); another city seed moves them.
+    double sameCity = meanDistanceMetres(first, second);
+    double otherCity = meanDistanceMetres(first, elsewhere);
+    assertThat(sameCity)
+        .as("same city %.0f m, other city %.0f m", sameCity, otherCity)
+        .isLessThan(otherCity * 0.6);
+    // And the days differ: other posts, not a copy.
+    List<Post> a = new ArrayList<>();
+    List<Post> b = new ArrayList<>();
+    new SyntheticStream(7L).generate(quiet, VENUES, a::add);
+    new SyntheticStream(7L).generate(otherDay, VENUES, b::add);
+    assertThat(a.get(0).timeMillis()).isNotEqualTo(b.get(0).timeMillis());
+  }
+
+  /** Each author's mean position over the day. */
+  private static Map<String, double[]> authorCentres(SyntheticStream generator, GeneratorSpec spec)
+      throws IOException {
+    Map<String, double[]> sums = new HashMap<>();
+    generator.generate(
+        spec,
+        VENUES,
+        p -> {
+          double[] s = sums.computeIfAbsent(p.author(), k -> new double[3]);
+          s[0] += p.lat();
+          s[1] += p.lon();
+          s[2]++;
+        });
+    Map<String, double[]> centres = new HashMap<>();
+    sums.forEach((k, s) -> centres.put(k, new double[] {s[0] / s[2], s[1] / s[2]}));
+    return centres;
+  }
+
+  /** Mean distance between the centres of the authors both maps hold, in metres (flat Earth). */
+  private static double meanDistanceMetres(Map<String, double[]> a, Map<String, double[]> b) {
+    double sum = 0;
+    int n = 0;
+    for (Map.Entry<String, double[]> e : a.entrySet()) {
+      double[] other = b.get(e.getKey());
+      if (other == null) continue;
+      double dy = (e.getValue()[0] - other[0]) * 111_320;
+      double dx = (e.getValue()[1] - other[1]) * 111_320 * Math.cos(Math.toRadians(51.9));
+      sum += Math.hypot(dx, dy);
+      n++;
+    }
+    assertThat(n).isGreaterThan(100);
+    return sum / n;
+  }
+
+  @Test
   void truthNamesTheVenuesArrivingFansPassOnTheirWay() throws IOException {
     // A square half-way along the straight path from Centraal to the stadium, and one far off it.
     double midLat = (CENTRAAL_LAT + STADIUM_LAT) / 2;
