@@ -41,7 +41,12 @@ class ArchitectureTest {
             "org.crowdhex.tile..",
             "org.crowdhex.vectortile..",
             "org.crowdhex.pmtiles..",
-            "org.crowdhex.serve..")
+            "org.crowdhex.serve..",
+            "org.crowdhex.privacy..",
+            "org.crowdhex.hygiene..",
+            "org.crowdhex.flow..",
+            "org.crowdhex.replay..",
+            "org.crowdhex.disclosure..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.flink..")
