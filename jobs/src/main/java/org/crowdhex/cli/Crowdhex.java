@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       EvalCommand.class,
       ServeCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Crowdhex implements Runnable {

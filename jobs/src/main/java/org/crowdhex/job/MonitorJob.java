@@ -24,6 +24,10 @@ import org.crowdhex.density.VenueWindow;
 import org.crowdhex.job.files.PostFiles;
 import org.crowdhex.job.files.RecordFileSink;
 import org.crowdhex.job.files.TileStore;
+import org.crowdhex.job.kafka.KafkaOutputs;
+import org.crowdhex.job.kafka.KafkaPosts;
+import org.crowdhex.job.kafka.KafkaPreflight;
+import org.crowdhex.job.kafka.KafkaSettings;
 import org.crowdhex.locate.LocatedPost;
 import org.crowdhex.output.AlertFormats;
 import org.crowdhex.output.AuditFormats;
@@ -68,6 +72,19 @@ public final class MonitorJob {
 
   /** Wires the monitor stages onto a stream of input lines. */
   public static Streams build(EventPlan plan, VenueIndex index, DataStream<SourceLine> lines) {
+    return build(plan, index, lines, false);
+  }
+
+  /**
+   * Wires the monitor stages onto a stream of input lines.
+   *
+   * @param timedAtSource whether the source already gives each line its event time and emits the
+   *     watermarks (per Kafka partition: see {@code job.kafka.KafkaPosts}); decoding then keeps
+   *     them. Otherwise event time and watermarks are derived from the decoded posts, one generator
+   *     per reader, as for files.
+   */
+  public static Streams build(
+      EventPlan plan, VenueIndex index, DataStream<SourceLine> lines, boolean timedAtSource) {
     WindowSpec w = plan.window();
 
     SingleOutputStreamOperator<Post> posts =
@@ -81,14 +98,18 @@ public final class MonitorJob {
 
     // Posts arrive roughly in time order; out_of_orderness bounds how far behind one may be.
     WatermarkStrategy<Post> eventTime =
-        WatermarkStrategy.<Post>forGenerator(ctx -> new EventTimeWatermarks(w.outOfOrderness()))
+        WatermarkStrategy.<Post>forGenerator(ctx -> new EventTimeWatermarks<>(w.outOfOrderness()))
             .withTimestampAssigner((p, ts) -> p.timeMillis());
+    DataStream<Post> timed =
+        timedAtSource
+            ? posts
+            : posts
+                .assignTimestampsAndWatermarks(eventTime)
+                .name("event time")
+                .uid("event-time")
+                .setParallelism(lines.getParallelism());
     DataStream<LocatedPost> located =
-        posts
-            .assignTimestampsAndWatermarks(eventTime)
-            .name("event time")
-            .uid("event-time")
-            .setParallelism(lines.getParallelism())
+        timed
             .flatMap(new LocatePosts(plan.h3Resolution(), index))
             .name("locate on H3")
             .uid("locate")
@@ -255,6 +276,19 @@ public final class MonitorJob {
   }
 
   /**
+   * Wires a live run: posts from Kafka with event time per partition, density, venue totals, alerts
+   * (when the plan detects) and rejects to Kafka, exactly once by default. Checks the topics and
+   * settings with the cluster first, so a mistake is a sentence, not a failing job.
+   */
+  public static void runLive(
+      StreamExecutionEnvironment env, EventPlan plan, List<VenueZone> zones, KafkaSettings kafka)
+      throws IOException {
+    KafkaPreflight cluster = KafkaPreflight.check(kafka, KafkaOutputs.topics(plan, kafka));
+    DataStream<SourceLine> lines = KafkaPosts.lines(env, plan, kafka, cluster);
+    KafkaOutputs.write(build(plan, VenueIndex.of(zones), lines, true), plan, zones, kafka);
+  }
+
+  /**
    * The venue index of a plan: its venues (all or the included ones) with their zones covered by H3
    * cells at the plan's resolution.
    */
@@ -281,12 +315,24 @@ public final class MonitorJob {
   }
 
   /**
-   * Entry point on a Flink cluster: {@code --plan PLAN --input FILE[,FILE...] [--out DIR]}. The
-   * plan and venue files are read where the job is submitted.
+   * Entry point on a Flink cluster: {@code --plan PLAN --input FILE[,FILE...] [--out DIR]} replays
+   * files; {@code --plan PLAN --kafka.bootstrap_servers HOST:PORT [--kafka.NAME VALUE]...} runs
+   * live on Kafka (names as in {@link KafkaSettings#fromMap}). The plan and venue files are read
+   * where the job is submitted.
    */
   public static void main(String[] args) throws Exception {
     ParameterTool params = ParameterTool.fromArgs(args);
     EventPlan plan = PlanReader.read(java.nio.file.Path.of(params.getRequired("plan")));
+    java.util.Map<String, String> kafka = new java.util.TreeMap<>();
+    for (var e : params.toMap().entrySet()) {
+      if (e.getKey().startsWith("kafka.")) kafka.put(e.getKey().substring(6), e.getValue());
+    }
+    if (!kafka.isEmpty()) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      runLive(env, plan, venueZones(plan), KafkaSettings.fromMap(kafka, plan.name()));
+      env.execute("crowdhex live: " + plan.name());
+      return;
+    }
     List<String> inputs = Arrays.asList(params.getRequired("input").split(","));
     String out = params.get("out", plan.output().dir().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
