@@ -2,7 +2,9 @@ package org.crowdhex.plan;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.crowdhex.flow.FlowSettings;
 import org.crowdhex.post.PostSchema;
+import org.crowdhex.privacy.PrivacySettings;
 
 /**
  * A planner's description of one event to watch: where (venues), at what grain (H3 resolution,
@@ -19,6 +21,8 @@ import org.crowdhex.post.PostSchema;
  * @param tiles the heatmap tiles written per window
  * @param detection anomaly detection settings
  * @param schedule the event's phases (kick-off, march start...), with the crowds they make expected
+ * @param privacy pseudonyms, hygiene and the minimum crowd of published aggregates
+ * @param flows how moves between cells are found and aggregated into flows
  * @param parallelism the parallelism of the job on the embedded engine
  * @param file the plan file, or null for a plan made in code
  */
@@ -33,6 +37,8 @@ public record EventPlan(
     TileSpec tiles,
     DetectionSpec detection,
     Schedule schedule,
+    PrivacySettings privacy,
+    FlowSettings flows,
     int parallelism,
     Path file) {
 
@@ -52,6 +58,8 @@ public record EventPlan(
         tiles,
         detection,
         schedule,
+        privacy,
+        flows,
         parallelism,
         file);
   }
@@ -69,6 +77,8 @@ public record EventPlan(
         tiles,
         detection,
         schedule,
+        privacy,
+        flows,
         p,
         file);
   }
@@ -86,6 +96,8 @@ public record EventPlan(
         t,
         detection,
         schedule,
+        privacy,
+        flows,
         parallelism,
         file);
   }
@@ -103,6 +115,8 @@ public record EventPlan(
         tiles,
         d,
         schedule,
+        privacy,
+        flows,
         parallelism,
         file);
   }
@@ -120,6 +134,46 @@ public record EventPlan(
         tiles,
         detection,
         s,
+        privacy,
+        flows,
+        parallelism,
+        file);
+  }
+
+  /** The same plan with other privacy settings. */
+  public EventPlan withPrivacy(PrivacySettings p) {
+    return new EventPlan(
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        schedule,
+        p,
+        flows,
+        parallelism,
+        file);
+  }
+
+  /** The same plan with other flow settings. */
+  public EventPlan withFlows(FlowSettings f) {
+    return new EventPlan(
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        schedule,
+        privacy,
+        f,
         parallelism,
         file);
   }

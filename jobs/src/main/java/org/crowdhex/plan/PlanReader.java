@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crowdhex.flow.FlowSettings;
 import org.crowdhex.post.FieldMapping;
 import org.crowdhex.post.PostFormat;
 import org.crowdhex.post.PostSchema;
 import org.crowdhex.post.TimeFormat;
 import org.crowdhex.post.TimeRange;
+import org.crowdhex.privacy.PrivacySettings;
 
 /**
  * Reads an event plan from YAML and checks every field, collecting all problems before it fails so
@@ -159,6 +161,8 @@ public final class PlanReader {
         tiles,
         detection,
         schedule,
+        PrivacySettings.DEFAULT,
+        FlowSettings.DEFAULT,
         parallelism,
         file);
   }
