@@ -50,10 +50,13 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Option(
       names = "--days-per-false-alert",
-      defaultValue = "30",
       paramLabel = "N",
-      description = "How rare a false alert may be per venue; the history must span N days.")
-  double days;
+      description =
+          "How rare a false alert may be per venue (default: the plan's"
+              + " detection.days_per_false_alert, 30). With at least N days of history the rule is"
+              + " replayed on them; with fewer, a Gumbel distribution fitted to each venue's daily"
+              + " maxima gives the N-day level.")
+  Double days;
 
   @Override
   public Integer call() throws Exception {
@@ -94,16 +97,66 @@ final class CalibrateCommand implements Callable<Integer> {
               + " posts of the same places");
     }
     double span = (last - first) / 86_400_000.0;
+    double n = days != null ? days : plan.detection().daysPerFalseAlert();
+    if (!(n > 1)) {
+      throw new UserErrors.UserError(
+          "--days-per-false-alert is " + n + "; accepted: more than 1 day");
+    }
     List<double[]> series =
         scores.values().stream()
             .map(m -> m.values().stream().mapToDouble(Double::doubleValue).toArray())
             .toList();
-    ScanThresholds t =
-        AlertRateCalibration.calibrate(
-            series, span, days, CRITICAL_RATIO, plan.detection().closeAfter());
+    ScanThresholds t;
+    if (span >= n) {
+      t =
+          AlertRateCalibration.calibrate(
+              series, span, n, CRITICAL_RATIO, plan.detection().closeAfter());
+      System.out.printf(
+          "%.1f days of history cover N = %s days: the rule replayed on them.%n", span, number(n));
+    } else {
+      int wholeDays = (int) Math.ceil(span);
+      long firstDay = first;
+      Map<String, double[]> maxima = new TreeMap<>();
+      for (Map.Entry<String, TreeMap<Long, Double>> v : scores.entrySet()) {
+        long[] starts = v.getValue().keySet().stream().mapToLong(Long::longValue).toArray();
+        double[] s = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
+        maxima.put(
+            v.getKey(),
+            AlertRateCalibration.dailyMaxima(
+                starts,
+                AlertRateCalibration.openingLevels(s, CRITICAL_RATIO),
+                firstDay,
+                wholeDays));
+      }
+      if (wholeDays < 7) {
+        throw new UserErrors.UserError(
+            "--history spans "
+                + String.format("%.1f", span)
+                + " days, fewer than N = "
+                + number(n)
+                + "; accepted: at least 7 days to fit the daily maxima, or N days to replay the"
+                + " rule on");
+      }
+      t = AlertRateCalibration.extrapolate(maxima.values(), n, CRITICAL_RATIO);
+      System.out.printf(
+          "%.1f days of history, fewer than N = %s: each venue's daily maxima fitted by a Gumbel"
+              + " distribution:%n",
+          span, number(n));
+      for (Map.Entry<String, double[]> v : maxima.entrySet()) {
+        double[] m = v.getValue();
+        if (Arrays.stream(m).allMatch(x -> x == m[0])) {
+          System.out.printf("  %-14s no scores that vary from day to day%n", v.getKey());
+          continue;
+        }
+        AlertRateCalibration.Gumbel g = AlertRateCalibration.Gumbel.fit(m);
+        System.out.printf(
+            "  %-14s location %.1f, scale %.2f: the %s-day level is %.1f%n",
+            v.getKey(), g.location(), g.scale(), number(n), g.returnLevel(n));
+      }
+    }
     System.out.printf(
-        "%.1f days of history; the alert rule at threshold %.1f, critical %.1f opens:%n",
-        span, t.threshold(), t.critical());
+        "the alert rule at threshold %.1f, critical %.1f opens in the history:%n",
+        t.threshold(), t.critical());
     for (Map.Entry<String, TreeMap<Long, Double>> v : scores.entrySet()) {
       double[] s = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
       System.out.printf(
@@ -117,9 +170,11 @@ final class CalibrateCommand implements Callable<Integer> {
     System.out.printf(
         "for at most one false alert per %s days at every venue, put in the plan:%n"
             + "detection: {threshold: %.1f, critical: %.1f}%n",
-        days % 1 == 0 ? String.valueOf((long) days) : String.valueOf(days),
-        t.threshold(),
-        t.critical());
+        number(n), t.threshold(), t.critical());
     return 0;
+  }
+
+  private static String number(double n) {
+    return n % 1 == 0 ? String.valueOf((long) n) : String.valueOf(n);
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * @param radius the scan neighbourhood: H3 grid distance 1 (7 cells) or 2 (19 cells)
  * @param windows how many recent windows a scan region may span (1 to 6)
  * @param closeAfter windows below half the threshold that close an alert
+ * @param daysPerFalseAlert N of "one false alert per N days per venue", the rate {@code crowdhex
+ *     calibrate} sets the thresholds for
  */
 public record DetectionSpec(
     boolean enabled,
@@ -21,18 +23,45 @@ public record DetectionSpec(
     double critical,
     int radius,
     int windows,
-    int closeAfter)
+    int closeAfter,
+    double daysPerFalseAlert)
     implements Serializable {
 
-  public static final DetectionSpec OFF = new DetectionSpec(false, null, 12, 40, 1, 3, 3);
+  /** One false alert per 30 days per venue unless the plan says otherwise. */
+  public static final double DEFAULT_DAYS_PER_FALSE_ALERT = 30;
+
+  public static final DetectionSpec OFF =
+      new DetectionSpec(false, null, 12, 40, 1, 3, 3, DEFAULT_DAYS_PER_FALSE_ALERT);
+
+  /** Settings with the default false-alert rate. */
+  public DetectionSpec(
+      boolean enabled,
+      Path baseline,
+      double threshold,
+      double critical,
+      int radius,
+      int windows,
+      int closeAfter) {
+    this(
+        enabled,
+        baseline,
+        threshold,
+        critical,
+        radius,
+        windows,
+        closeAfter,
+        DEFAULT_DAYS_PER_FALSE_ALERT);
+  }
 
   /** The same settings switched on or off. */
   public DetectionSpec withEnabled(boolean on) {
-    return new DetectionSpec(on, baseline, threshold, critical, radius, windows, closeAfter);
+    return new DetectionSpec(
+        on, baseline, threshold, critical, radius, windows, closeAfter, daysPerFalseAlert);
   }
 
   /** The same settings without the baseline's path, once the baseline itself is loaded. */
   public DetectionSpec withoutFile() {
-    return new DetectionSpec(enabled, null, threshold, critical, radius, windows, closeAfter);
+    return new DetectionSpec(
+        enabled, null, threshold, critical, radius, windows, closeAfter, daysPerFalseAlert);
   }
 }

@@ -261,7 +261,15 @@ public final class PlanReader {
     unknownKeys(
         n,
         "detection.",
-        Set.of("enabled", "baseline", "threshold", "critical", "radius", "windows", "close_after"));
+        Set.of(
+            "enabled",
+            "baseline",
+            "threshold",
+            "critical",
+            "radius",
+            "windows",
+            "close_after",
+            "days_per_false_alert"));
     String file =
         string(n, "baseline", "detection.baseline", null, "a baseline file from crowdhex baseline");
     Path baseline = null;
@@ -290,8 +298,24 @@ public final class PlanReader {
     int windows = integer(n, "detection.windows", d.windows(), 1, 6, "a whole number from 1 to 6");
     int closeAfter =
         integer(n, "detection.close_after", d.closeAfter(), 1, 100, "a whole number from 1 to 100");
+    double daysPerFalseAlert =
+        number(
+            n,
+            "days_per_false_alert",
+            "detection.days_per_false_alert",
+            d.daysPerFalseAlert(),
+            1.001,
+            36_500,
+            "days between false alerts per venue, more than 1 (crowdhex calibrate aims at it)");
     return new DetectionSpec(
-        enabled && baseline != null, baseline, threshold, critical, radius, windows, closeAfter);
+        enabled && baseline != null,
+        baseline,
+        threshold,
+        critical,
+        radius,
+        windows,
+        closeAfter,
+        daysPerFalseAlert);
   }
 
   private TileSpec tiles(JsonNode n) {

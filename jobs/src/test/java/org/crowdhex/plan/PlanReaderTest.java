@@ -555,6 +555,11 @@ class PlanReaderTest {
             MINIMAL + "detection: {threshold: 30, critical: 20}\n",
             "detection.critical is 20.0; accepted: a score above detection.threshold (30.0)"),
         bad(
+            "detection.days_per_false_alert is not more than a day",
+            MINIMAL + "detection: {days_per_false_alert: 1}\n",
+            "detection.days_per_false_alert is 1; accepted: days between false alerts per venue,"
+                + " more than 1 (crowdhex calibrate aims at it)"),
+        bad(
             "schedule is not a list",
             MINIMAL + "schedule: {phase: kick_off}\n",
             "schedule is a mapping {\"phase\":\"kick_off\"}; accepted: a list of phases, each a mapping with"
