@@ -74,8 +74,10 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EventPlan plan = PlanOption.load(planFile);
     if (parallelism != null) plan = plan.withParallelism(parallelism);
-    // Only the counts are needed: no tiles.
-    plan = plan.withTiles(plan.tiles().withEnabled(false));
+    // Only the counts are needed: no tiles. Every count, however small (minimum crowd 1): the
+    // baseline is the detector's model, learned in a folder deleted at the end, not an output.
+    plan =
+        plan.withTiles(plan.tiles().withEnabled(false)).withPrivacy(plan.privacy().withMinCrowd(1));
     List<Interval> excluded = new ArrayList<>();
     for (String e : exclude) excluded.add(interval(e));
 

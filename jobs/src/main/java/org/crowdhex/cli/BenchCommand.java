@@ -675,6 +675,8 @@ final class BenchCommand implements Callable<Integer> {
       o.put("counted", r.summary.counted());
       o.put("outside_zones", r.summary.outsideZones());
       o.put("rejected", r.summary.rejected());
+      o.put("duplicates", r.summary.duplicates());
+      o.put("over_cap", r.summary.overCap());
       o.put("late", r.summary.late());
       o.put("job_seconds", round(r.summary.elapsedMillis() / 1000.0, 3));
       o.put("wall_seconds", round(r.wallNanos / 1e9, 3));

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.crowdhex.generate.GroundTruth;
 import org.crowdhex.job.RunSummary;
 import org.crowdhex.plan.EventPlan;
+import org.crowdhex.privacy.PseudonymKey;
 import org.crowdhex.serve.ServeConfig;
 import org.crowdhex.serve.TileServer;
 import picocli.CommandLine.Command;
@@ -81,8 +82,14 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("    %,d posts in %s%n", truth.totals().posts(), posts);
 
     System.out.println("2/2 running the monitor job on the embedded engine...");
+    // A demo has no secret to keep: a fresh key, forgotten when the run ends.
+    PseudonymKey key = PseudonymKey.throwaway();
+    System.out.println(
+        "    pseudonyms under a throwaway key made for this run (fingerprint "
+            + key.fingerprint()
+            + "): they match no other run's, and no one can link them back to the generated ids");
     Path output = out.resolve("output");
-    RunSummary summary = RunCommand.run(plan, List.of(posts), output);
+    RunSummary summary = RunCommand.run(plan, key, List.of(posts), output);
     System.out.println(summary.describe());
     printPeaks(output.resolve("density/venues.jsonl"), plan.timeZone());
     System.out.println();
@@ -90,6 +97,9 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  density/cells.jsonl     crowd per H3 cell and window");
     System.out.println("  density/cells.geojson   the same as hexagons, for any GIS or web map");
     System.out.println("  density/venues.jsonl    totals per venue and window");
+    System.out.println(
+        "  flows/                  moves between venues per window: JSON lines,"
+            + " GeoJSON, flowmap CSV");
     System.out.println("  rejects/rejects.jsonl   lines that were not valid posts, with reasons");
     System.out.println("  late/late.jsonl         posts that came too late for their windows");
     System.out.println("  summary.json            what was read and what became of it");

@@ -16,6 +16,8 @@ import org.crowdhex.evaluation.BaselineDetectors;
 import org.crowdhex.evaluation.CellWindowCount;
 import org.crowdhex.evaluation.EvaluationReport;
 import org.crowdhex.evaluation.EventScorer;
+import org.crowdhex.evaluation.FlowAccuracy;
+import org.crowdhex.evaluation.FlowReport;
 import org.crowdhex.evaluation.ReportTable;
 import org.crowdhex.evaluation.TruthFile;
 import org.crowdhex.evaluation.TruthSet;
@@ -31,18 +33,27 @@ import picocli.CommandLine.Option;
     description = {
       "Score alerts against ground truth: event-level precision, recall, F1, median and p90"
           + " detection delay, false alerts per venue-day.",
-      "Several --alerts files (one per detector) are scored side by side."
+      "Several --alerts files (one per detector) are scored side by side.",
+      "With --flows, score a run's flows against the true flows instead: the common part of"
+          + " commuters (CPC) per event phase (a match's arrival and egress)."
     })
 final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--alerts",
-      required = true,
       arity = "1..*",
       paramLabel = "FILE",
       description =
           "Alert JSON lines (fields id, venue, first_window_start, last_window_end); the file name"
               + " names the detector in the table.")
-  List<Path> alerts;
+  List<Path> alerts = new ArrayList<>();
+
+  @Option(
+      names = "--flows",
+      paramLabel = "FILE",
+      description =
+          "A run's flows/flows.jsonl, from a plan with flows.zones: venues (the truth names"
+              + " venues): scored per event phase as the common part of commuters.")
+  Path flows;
 
   @Option(
       names = "--truth",
@@ -109,6 +120,18 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (alerts.isEmpty() && flows == null) {
+      throw new UserErrors.UserError(
+          "nothing to score; accepted: --alerts FILE... or --flows FILE (or both)");
+    }
+    if (flows != null) {
+      if (!alerts.isEmpty() && json != null) {
+        throw new UserErrors.UserError(
+            "--json with both --alerts and --flows; accepted: one of them per run with --json");
+      }
+      scoreFlows();
+      if (alerts.isEmpty()) return 0;
+    }
     Duration tol =
         Durations.parse(tolerance)
             .orElseThrow(
@@ -140,6 +163,33 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The flows file against the true flows, one CPC per event phase. */
+  private void scoreFlows() throws Exception {
+    List<FlowAccuracy.PhaseScore> scores =
+        FlowAccuracy.score(FlowAccuracy.readTruth(truth), FlowAccuracy.readFlows(flows));
+    if (scores.isEmpty()) {
+      throw new UserErrors.UserError(
+          "--truth "
+              + truth
+              + " holds no true flows; accepted: the truth.json of a generated stream with an"
+              + " event that has arrival and egress flows");
+    }
+    System.out.println(
+        "flow accuracy of "
+            + flows
+            + ": common part of commuters per event phase (1 = the same authors on every pair)");
+    System.out.print(FlowReport.text(scores));
+    if (scores.stream().allMatch(s -> s.estimatedAuthors() == 0)) {
+      System.out.println(
+          "no estimated flow touches the truth's venues: was the run made with flows.zones:"
+              + " venues (flows between venue zones)?");
+    }
+    if (json != null) {
+      FlowReport.writeJson(scores, json);
+      System.out.println("scores also in " + json);
+    }
+  }
+
   /** The simple detectors on the run's own cell counts, grouped into alerts like the scan's. */
   private List<EvaluationReport> referenceDetectors(TruthSet events, EventScorer scorer)
       throws Exception {
@@ -161,7 +211,8 @@ final class EvalCommand implements Callable<Integer> {
       while ((line = r.readLine()) != null) {
         if (line.isBlank()) continue;
         JsonNode n = mapper.readTree(line);
-        if (n.get("revision").asInt() != 0) continue;
+        // A parent cell standing for small children has no baseline of its own.
+        if (n.get("revision").asInt() != 0 || n.path("rolled_up").asBoolean()) continue;
         Instant start = Instant.parse(n.get("window_start").asText());
         double expected =
             baseline.expectedAt(

@@ -8,6 +8,8 @@ import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.RunSummary;
 import org.crowdhex.plan.EventPlan;
+import org.crowdhex.privacy.PseudonymKey;
+import org.crowdhex.privacy.Pseudonymizer;
 import org.crowdhex.venue.VenueIndex;
 import org.crowdhex.venue.VenueZone;
 import picocli.CommandLine.Command;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run the monitor job on the embedded Flink engine over files of posts.",
-      "Writes density (JSON lines, GeoJSON), rejects, late posts and summary.json to the output"
-          + " folder."
+      "Writes density (JSON lines, GeoJSON), flows, rejects, late posts and summary.json to the"
+          + " output folder.",
+      "Author ids become pseudonyms under the key the plan's privacy section names (by default"
+          + " the environment variable CROWDHEX_PSEUDONYM_KEY); without it the run does not start."
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "The event plan (YAML).")
@@ -49,6 +53,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Parallelism of the embedded engine (default: the plan's run.parallelism).")
   Integer parallelism;
 
+  @Option(
+      names = "--throwaway-key",
+      description =
+          "Make pseudonyms with a fresh random key instead of the plan's privacy.key_env or"
+              + " key_file: for a one-off analysis whose pseudonyms never need to match another"
+              + " run's. The key is forgotten when the run ends.")
+  boolean throwawayKey;
+
   @Override
   public Integer call() throws Exception {
     EventPlan plan = PlanOption.load(planFile);
@@ -60,14 +72,26 @@ final class RunCommand implements Callable<Integer> {
       plan = plan.withParallelism(parallelism);
     }
     Path dir = out != null ? out : plan.output().dir();
-    RunSummary summary = run(plan, inputs, dir);
+    // No run without its key: a missing or short key is a sentence here, before anything is read.
+    PseudonymKey key =
+        throwawayKey ? PseudonymKey.throwaway() : PseudonymKey.load(plan.privacy().key());
+    RunSummary summary = run(plan, key, inputs, dir);
     System.out.println(summary.describe());
     System.out.println("outputs in " + dir.toAbsolutePath().normalize());
     return 0;
   }
 
-  /** Runs a plan over inputs with a progress line; shared with the demo. */
+  /**
+   * Runs a plan over inputs under a throwaway pseudonym key, with a progress line: for commands
+   * that keep only counts (baseline, calibrate).
+   */
   static RunSummary run(EventPlan plan, List<Path> inputs, Path dir) throws Exception {
+    return run(plan, PseudonymKey.throwaway(), inputs, dir);
+  }
+
+  /** Runs a plan over inputs with a progress line; shared with the demo. */
+  static RunSummary run(EventPlan plan, PseudonymKey key, List<Path> inputs, Path dir)
+      throws Exception {
     for (Path p : inputs) {
       if (!Files.exists(p)) {
         throw new UserErrors.UserError(
@@ -83,11 +107,18 @@ final class RunCommand implements Callable<Integer> {
         index.cellCount(),
         plan.h3Resolution(),
         plan.parallelism());
+    System.out.println(
+        Pseudonymizer.create(key, plan.privacy().keyRotation(plan.name(), plan.timeZone()))
+                .describe()
+            + "; minimum crowd "
+            + plan.privacy().minCrowd()
+            + " distinct authors");
     Progress progress = new Progress(System.out, plan.timeZone());
     RunSummary summary =
         EmbeddedRun.replay(
             plan,
             zones,
+            key,
             inputs.stream().map(p -> p.toAbsolutePath().toString()).toList(),
             dir,
             progress);

@@ -31,8 +31,10 @@ final class UserErrors implements IExecutionExceptionHandler {
         || t instanceof org.crowdhex.evaluation.EvaluationFileException
         || t instanceof org.crowdhex.baseline.BaselineFileException
         || t instanceof UserError
+        || t instanceof org.crowdhex.privacy.PseudonymKeyException
         || t instanceof NoSuchFileException
         || (t instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException)
+        || t instanceof org.crowdhex.cluster.ClusterException
         || t instanceof IllegalArgumentException;
   }
 

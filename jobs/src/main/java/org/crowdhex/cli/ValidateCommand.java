@@ -50,6 +50,17 @@ final class ValidateCommand implements Callable<Integer> {
           "  venue        %-14s %4d cells  %7.3f km²%n",
           id, index.cellsOf(id).length, index.areaKm2(id));
     }
+    out.printf("  privacy      %s%n", plan.privacy().describe());
+    out.printf(
+        "  flows        %s, moves %s to %s apart at up to %s km/h%n",
+        plan.flows().venueZones()
+            ? "between venue zones"
+            : "between H3 cells at resolution " + plan.flows().zoneResolution(),
+        Durations.format(plan.flows().minGap()),
+        Durations.format(plan.flows().maxGap()),
+        plan.flows().maxSpeedKmh() % 1 == 0
+            ? String.valueOf((long) plan.flows().maxSpeedKmh())
+            : String.valueOf(plan.flows().maxSpeedKmh()));
     out.printf("  output       %s%n", plan.output().dir());
     out.flush();
     return 0;

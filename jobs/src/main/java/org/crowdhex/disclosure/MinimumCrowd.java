@@ -1,6 +1,7 @@
 package org.crowdhex.disclosure;
 
 import com.uber.h3core.H3Core;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.crowdhex.density.Tally;
  *
  * @param k the fewest distinct authors a published figure may stand for; 1 publishes everything
  */
-public record MinimumCrowd(int k) {
+public record MinimumCrowd(int k) implements Serializable {
   public MinimumCrowd {
     if (k < 1) {
       throw new IllegalArgumentException(

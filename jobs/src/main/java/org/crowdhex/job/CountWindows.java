@@ -18,6 +18,7 @@ import org.crowdhex.density.Tally;
 import org.crowdhex.density.VenuePost;
 import org.crowdhex.density.VenueTally;
 import org.crowdhex.density.VenueWindow;
+import org.crowdhex.disclosure.MinimumCrowd;
 import org.crowdhex.locate.LocatedPost;
 import org.crowdhex.venue.VenueIndex;
 
@@ -74,12 +75,11 @@ final class CountWindows {
     }
   }
 
-  private static final ValueStateDescriptor<Integer> REVISION =
+  static final ValueStateDescriptor<Integer> REVISION =
       new ValueStateDescriptor<>("revision", Integer.class);
 
   /** The next revision of this window, remembered in per-window state. */
-  private static int nextRevision(ProcessWindowFunction<?, ?, ?, ?>.Context ctx)
-      throws IOException {
+  static int nextRevision(ProcessWindowFunction<?, ?, ?, ?>.Context ctx) throws IOException {
     ValueState<Integer> state = ctx.windowState().getState(REVISION);
     Integer previous = state.value();
     int revision = previous == null ? 0 : previous + 1;
@@ -90,11 +90,17 @@ final class CountWindows {
   static final class PublishCells
       extends ProcessWindowFunction<Tally, CellWindow, Long, TimeWindow> {
     private final VenueIndex index;
+    private final boolean published;
     private transient H3Core h3;
-    private transient LongCounter published;
+    private transient LongCounter counter;
 
-    PublishCells(VenueIndex index) {
+    /**
+     * @param published whether these records are the published ones (counted in the summary), or
+     *     the raw counts that only detection sees
+     */
+    PublishCells(VenueIndex index, boolean published) {
       this.index = index;
+      this.published = published;
     }
 
     @Override
@@ -104,7 +110,8 @@ final class CountWindows {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load the H3 native library", e);
       }
-      published = getRuntimeContext().getLongCounter(RunCounters.CELL_WINDOWS);
+      counter = new LongCounter();
+      if (published) counter = getRuntimeContext().getLongCounter(RunCounters.CELL_WINDOWS);
     }
 
     @Override
@@ -113,7 +120,7 @@ final class CountWindows {
       Tally t = tallies.iterator().next();
       int authors = t.distinctAuthors();
       double area = h3.cellArea(cell, AreaUnit.km2);
-      published.add(1L);
+      counter.add(1L);
       out.collect(
           new CellWindow(
               cell,
@@ -132,13 +139,16 @@ final class CountWindows {
     }
   }
 
+  /** Publishes a venue's window when at least the minimum crowd was in its zone. */
   static final class PublishVenues
       extends ProcessWindowFunction<VenueTally, VenueWindow, String, TimeWindow> {
     private final VenueIndex index;
+    private final MinimumCrowd crowd;
     private transient LongCounter published;
 
-    PublishVenues(VenueIndex index) {
+    PublishVenues(VenueIndex index, MinimumCrowd crowd) {
       this.index = index;
+      this.crowd = crowd;
     }
 
     @Override
@@ -152,6 +162,8 @@ final class CountWindows {
         throws IOException {
       VenueTally t = tallies.iterator().next();
       double area = index.areaKm2(venue);
+      int revision = nextRevision(ctx);
+      if (!crowd.publishable(t.authors.size())) return;
       published.add(1L);
       out.collect(
           new VenueWindow(
@@ -163,7 +175,7 @@ final class CountWindows {
               t.cells.size(),
               area,
               t.authors.size() / area,
-              nextRevision(ctx)));
+              revision));
     }
 
     @Override

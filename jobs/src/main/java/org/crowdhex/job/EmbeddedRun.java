@@ -20,6 +20,8 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.crowdhex.plan.EventPlan;
+import org.crowdhex.privacy.PseudonymKey;
+import org.crowdhex.privacy.TaskKey;
 import org.crowdhex.venue.VenueZone;
 
 /**
@@ -56,7 +58,8 @@ public final class EmbeddedRun {
   }
 
   /**
-   * Replays input files through the monitor job.
+   * Replays input files through the monitor job under a {@link PseudonymKey#throwaway() throwaway
+   * key}: for tests, benchmarks and runs whose pseudonyms never need to match another run's.
    *
    * @param inputs files or folders of posts
    * @param outDir the run's output folder (created)
@@ -69,11 +72,31 @@ public final class EmbeddedRun {
       Path outDir,
       Consumer<Progress> progress)
       throws Exception {
+    return replay(plan, zones, PseudonymKey.throwaway(), inputs, outDir, progress);
+  }
+
+  /**
+   * Replays input files through the monitor job.
+   *
+   * @param key the pseudonym key, handed to the tasks, which run in this process
+   * @param inputs files or folders of posts
+   * @param outDir the run's output folder (created)
+   * @param progress called about once a second while the job runs
+   */
+  public static RunSummary replay(
+      EventPlan plan,
+      List<VenueZone> zones,
+      PseudonymKey key,
+      List<String> inputs,
+      Path outDir,
+      Consumer<Progress> progress)
+      throws Exception {
     Files.createDirectories(outDir);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
             plan.parallelism(), engineConfig(plan.parallelism()));
-    MonitorJob.replayFiles(env, plan, zones, inputs, outDir.toAbsolutePath().toString());
+    MonitorJob.replayFiles(
+        env, plan, zones, inputs, outDir.toAbsolutePath().toString(), TaskKey.of(key));
     long start = System.nanoTime();
     JobClient client = env.executeAsync("crowdhex monitor: " + plan.name());
     JobExecutionResult result;

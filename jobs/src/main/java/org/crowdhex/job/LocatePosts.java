@@ -6,11 +6,11 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.crowdhex.locate.LocatedPost;
 import org.crowdhex.locate.Locator;
-import org.crowdhex.post.Post;
+import org.crowdhex.privacy.PseudonymousPost;
 import org.crowdhex.venue.VenueIndex;
 
 /** Puts each post on its H3 cell; posts outside every venue zone are counted and dropped. */
-final class LocatePosts extends RichFlatMapFunction<Post, LocatedPost> {
+final class LocatePosts extends RichFlatMapFunction<PseudonymousPost, LocatedPost> {
   private final int resolution;
   private final VenueIndex index;
   private transient Locator locator;
@@ -28,7 +28,7 @@ final class LocatePosts extends RichFlatMapFunction<Post, LocatedPost> {
   }
 
   @Override
-  public void flatMap(Post post, Collector<LocatedPost> out) {
+  public void flatMap(PseudonymousPost post, Collector<LocatedPost> out) {
     LocatedPost located = locator.locate(post);
     if (located == null) outside.add(1L);
     else out.collect(located);

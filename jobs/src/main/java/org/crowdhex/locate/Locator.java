@@ -3,7 +3,7 @@ package org.crowdhex.locate;
 import com.uber.h3core.H3Core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.crowdhex.post.Post;
+import org.crowdhex.privacy.PseudonymousPost;
 import org.crowdhex.venue.VenueIndex;
 
 /**
@@ -32,10 +32,10 @@ public final class Locator {
   }
 
   /** The post on its cell, or null when the cell is in no venue's zone. */
-  public LocatedPost locate(Post post) {
+  public LocatedPost locate(PseudonymousPost post) {
     long cell = h3.latLngToCell(post.lat(), post.lon(), resolution);
     if (!index.covers(cell)) return null;
-    return new LocatedPost(cell, AuthorKeys.of(post.author()), post.timeMillis());
+    return new LocatedPost(cell, post.author(), post.timeMillis());
   }
 
   /** The ids of the venues whose zone holds the cell (a shared array: do not change it). */

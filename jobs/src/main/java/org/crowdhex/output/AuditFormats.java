@@ -6,7 +6,8 @@ import org.crowdhex.post.Reject;
 /**
  * The audit outputs: rejected lines with their reason ({@code rejects.jsonl}) and posts that came
  * too late for every window they belonged to ({@code late.jsonl}). Nothing the job reads is lost
- * without a trace in one of the outputs or the run summary.
+ * without a trace in one of the outputs or the run summary; and neither output holds an author id
+ * or a post text (a reject names its line, never quotes it).
  */
 public final class AuditFormats {
   private AuditFormats() {}
@@ -20,7 +21,6 @@ public final class AuditFormats {
               g.writeStringField("reason", r.reason().name());
               if (r.field() != null) g.writeStringField("field", r.field());
               g.writeStringField("message", r.message());
-              g.writeStringField("line", r.line());
               g.writeEndObject();
             });
   }

@@ -10,7 +10,8 @@ import org.crowdhex.density.VenueWindow;
 /**
  * The density outputs: per cell and window ({@code cells.jsonl}, {@code cells.geojson} with the
  * hexagon as an RFC 7946 Polygon) and per venue and window ({@code venues.jsonl}). Cells are
- * written as H3 hex strings; times as UTC ISO-8601.
+ * written as H3 hex strings; times as UTC ISO-8601. A parent cell published for its children that
+ * were below the minimum crowd carries {@code "rolled_up": true}.
  */
 public final class DensityFormats {
   private DensityFormats() {}
@@ -56,6 +57,7 @@ public final class DensityFormats {
     for (String v : c.venues()) g.writeString(v);
     g.writeEndArray();
     g.writeNumberField("revision", c.revision());
+    if (c.rolledUp()) g.writeBooleanField("rolled_up", true);
     g.writeEndObject();
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.crowdhex.flow.FlowLocation;
 import org.crowdhex.flow.FlowWindow;
 import org.crowdhex.flow.FlowZones;
@@ -16,6 +18,9 @@ import org.crowdhex.flow.ZoneFlowWindow;
  * the <a href="https://flowmap.blue">flowmap</a> data model that flow-map tools open: {@code
  * flows/locations.csv} ({@code id,name,lat,lon}) and {@code flows/flows.csv} ({@code
  * origin,dest,count,time}, count = distinct authors, time = window start in UTC ISO-8601).
+ *
+ * <p>Beside each window's tiles goes the window's flows document ({@link #windowDocument}): its
+ * flows as LineStrings and each zone's inflow and outflow.
  *
  * <p>These formats write what they are given: filter the records through the minimum crowd first.
  */
@@ -89,6 +94,79 @@ public final class FlowFormats {
           .append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The flows of one window as a GeoJSON FeatureCollection for a map: one LineString per flow from
+   * the origin zone's centre to the destination's (properties {@code origin}, {@code destination},
+   * their {@code origin_name} and {@code destination_name}, {@code authors} and {@code moves}),
+   * strongest first, and a foreign member {@code zones}: per zone with a published figure its
+   * {@code zone}, {@code name}, {@code lon}, {@code lat}, {@code inflow} and {@code outflow} (null
+   * when held back by the minimum crowd), by zone id. The same records give the same bytes.
+   *
+   * @param flows the window's published flows, in any order
+   * @param zoneFlows the window's published inflows and outflows, in any order
+   */
+  public static String windowDocument(
+      Collection<FlowWindow> flows, Collection<ZoneFlowWindow> zoneFlows, FlowZones zones) {
+    List<FlowWindow> edges =
+        flows.stream()
+            .sorted(
+                Comparator.comparingInt(FlowWindow::authors)
+                    .reversed()
+                    .thenComparing(FlowWindow::origin)
+                    .thenComparing(FlowWindow::destination))
+            .toList();
+    List<ZoneFlowWindow> byZone =
+        zoneFlows.stream().sorted(Comparator.comparing(ZoneFlowWindow::zone)).toList();
+    return Json.write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("type", "FeatureCollection");
+              g.writeArrayFieldStart("features");
+              for (FlowWindow f : edges) {
+                FlowLocation from = zones.location(f.origin());
+                FlowLocation to = zones.location(f.destination());
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeObjectFieldStart("geometry");
+                g.writeStringField("type", "LineString");
+                g.writeArrayFieldStart("coordinates");
+                for (FlowLocation l : new FlowLocation[] {from, to}) {
+                  g.writeStartArray();
+                  g.writeNumber(Json.round(l.lon(), 7));
+                  g.writeNumber(Json.round(l.lat(), 7));
+                  g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("origin", f.origin());
+                g.writeStringField("destination", f.destination());
+                g.writeStringField("origin_name", from.name());
+                g.writeStringField("destination_name", to.name());
+                g.writeNumberField("authors", f.authors());
+                g.writeNumberField("moves", f.moves());
+                g.writeEndObject();
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+              g.writeArrayFieldStart("zones");
+              for (ZoneFlowWindow z : byZone) {
+                FlowLocation at = zones.location(z.zone());
+                g.writeStartObject();
+                g.writeStringField("zone", z.zone());
+                g.writeStringField("name", at.name());
+                g.writeNumberField("lon", Json.round(at.lon(), 7));
+                g.writeNumberField("lat", Json.round(at.lat(), 7));
+                writeFigure(g, "inflow", z.inflow());
+                writeFigure(g, "outflow", z.outflow());
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            })
+        + "\n";
   }
 
   private static void writeEdge(JsonGenerator g, FlowWindow f) throws IOException {

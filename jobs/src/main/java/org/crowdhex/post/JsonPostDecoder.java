@@ -73,9 +73,13 @@ final class JsonPostDecoder implements PostDecoder {
         RejectReason.MALFORMED, null, why + "; accepted: one JSON object per line");
   }
 
+  /**
+   * The parser's complaint without the tokens it quotes from the line ({@code Unrecognized token
+   * '…'}): a token may be an author id or a piece of text, which no reject may hold.
+   */
   private static String firstLine(String s) {
     if (s == null) return "unreadable";
     int nl = s.indexOf('\n');
-    return PostFields.clip(nl < 0 ? s : s.substring(0, nl));
+    return PostFields.clip((nl < 0 ? s : s.substring(0, nl)).replaceAll("'[^']{2,}'", "'…'"));
   }
 }

@@ -97,6 +97,8 @@ class BenchCommandTest {
     assertThat(
             run.get("counted").asLong()
                 + run.get("outside_zones").asLong()
+                + run.get("duplicates").asLong()
+                + run.get("over_cap").asLong()
                 + run.get("late").asLong())
         .isEqualTo(posts);
     assertThat(run.get("wall_seconds").asDouble())

@@ -103,6 +103,7 @@ class BadInputTest {
         venues: {file: venues.geojson}
         window: {size: 1h, slide: 1h}
         time_range: {start: "2026-04-19T00:00:00Z", end: "2026-04-20T00:00:00Z"}
+        privacy: {min_crowd: 1}   # every count is published: this test checks the accounting
         """);
     EventPlan plan = PlanReader.read(dir.resolve("plan.yaml"));
     Path out = dir.resolve("out");

@@ -48,6 +48,7 @@ class MonitorJobTest {
         venues: {file: venues.geojson}
         h3_resolution: 9
         window: {size: 10m, slide: 5m, out_of_orderness: 1m, allowed_lateness: 2m}
+        privacy: {min_crowd: 1}   # every count is published: this test checks the counting
         run: {parallelism: 2}
         """);
     return PlanReader.read(plan);

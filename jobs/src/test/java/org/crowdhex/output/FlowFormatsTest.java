@@ -37,29 +37,7 @@ class FlowFormatsTest {
 
   @Test
   void edgeFeaturesAreLineStringsBetweenZoneCentres() throws IOException {
-    H3Core h3 = H3Core.newInstance();
-    GeometryFactory g = new GeometryFactory();
-    FlowZones zones =
-        FlowZones.ofVenues(
-            List.of(
-                VenueZone.of(
-                    new Venue(
-                        "kuip",
-                        "De Kuip",
-                        VenueKind.STADIUM,
-                        150,
-                        g.createPoint(new Coordinate(4.5231, 51.8939))),
-                    9,
-                    h3),
-                VenueZone.of(
-                    new Venue(
-                        "centraal",
-                        "Centraal",
-                        VenueKind.STATION,
-                        100,
-                        g.createPoint(new Coordinate(4.4690, 51.9244))),
-                    9,
-                    h3)));
+    FlowZones zones = twoVenues();
     RecordFormat<FlowWindow> format = FlowFormats.edgeFeatures(zones);
 
     String file =
@@ -82,6 +60,68 @@ class FlowFormatsTest {
     assertThat(to.get(1).asDouble()).isCloseTo(51.9244, within(1e-4));
     assertThat(f.at("/properties/authors").asInt()).isEqualTo(42);
     assertThat(f.at("/properties/origin").asText()).isEqualTo("kuip");
+  }
+
+  @Test
+  void aWindowDocumentHoldsItsFlowsStrongestFirstAndTheZonesInflowAndOutflow() throws IOException {
+    FlowWindow back = new FlowWindow("centraal", "kuip", START, END, 120, 130, 0);
+    String doc =
+        FlowFormats.windowDocument(
+            List.of(FLOW, back),
+            List.of(
+                new ZoneFlowWindow("kuip", START, END, 120, ZoneFlowWindow.SUPPRESSED, 0),
+                new ZoneFlowWindow("centraal", START, END, 42, 120, 0)),
+            twoVenues());
+
+    JsonNode root = JSON.readTree(doc);
+    assertThat(root.get("type").asText()).isEqualTo("FeatureCollection");
+    JsonNode first = root.at("/features/0");
+    assertThat(first.at("/properties/origin").asText()).isEqualTo("centraal");
+    assertThat(first.at("/properties/destination").asText()).isEqualTo("kuip");
+    assertThat(first.at("/properties/destination_name").asText()).isEqualTo("De Kuip");
+    assertThat(first.at("/properties/authors").asInt()).isEqualTo(120);
+    assertThat(first.at("/geometry/coordinates/1/0").asDouble()).isCloseTo(4.5231, within(1e-4));
+    assertThat(root.at("/features/1/properties/authors").asInt()).isEqualTo(42);
+    assertThat(root.at("/zones/0/zone").asText()).isEqualTo("centraal");
+    assertThat(root.at("/zones/1/zone").asText()).isEqualTo("kuip");
+    assertThat(root.at("/zones/1/inflow").asInt()).isEqualTo(120);
+    assertThat(root.at("/zones/1/outflow").isNull()).as("held back").isTrue();
+    assertThat(
+            FlowFormats.windowDocument(
+                List.of(back, FLOW),
+                List.of(
+                    new ZoneFlowWindow("centraal", START, END, 42, 120, 0),
+                    new ZoneFlowWindow("kuip", START, END, 120, ZoneFlowWindow.SUPPRESSED, 0)),
+                twoVenues()))
+        .as("the same bytes whatever the order")
+        .isEqualTo(doc);
+    assertThat(JSON.readTree(FlowFormats.windowDocument(List.of(), List.of(), twoVenues())))
+        .isEqualTo(JSON.readTree("{\"type\":\"FeatureCollection\",\"features\":[],\"zones\":[]}"));
+  }
+
+  private static FlowZones twoVenues() throws IOException {
+    H3Core h3 = H3Core.newInstance();
+    GeometryFactory g = new GeometryFactory();
+    return FlowZones.ofVenues(
+        List.of(
+            VenueZone.of(
+                new Venue(
+                    "kuip",
+                    "De Kuip",
+                    VenueKind.STADIUM,
+                    150,
+                    g.createPoint(new Coordinate(4.5231, 51.8939))),
+                9,
+                h3),
+            VenueZone.of(
+                new Venue(
+                    "centraal",
+                    "Centraal",
+                    VenueKind.STATION,
+                    100,
+                    g.createPoint(new Coordinate(4.4690, 51.9244))),
+                9,
+                h3)));
   }
 
   @Test

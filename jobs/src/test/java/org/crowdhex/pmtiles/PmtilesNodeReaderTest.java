@@ -214,7 +214,8 @@ class PmtilesNodeReaderTest {
     Files.writeString(
         dir.resolve("plan.yaml"),
         "name: archives\nvenues: {file: venues.geojson}\nh3_resolution: 10\n"
-            + "window: {size: 10m, slide: 10m}\ntiles: {zoom: [14, 16], pmtiles: true}\n");
+            + "window: {size: 10m, slide: 10m}\ntiles: {zoom: [14, 16], pmtiles: true}\n"
+            + "privacy: {min_crowd: 1}\n"); // every cell drawn: this test reads the archives
     org.crowdhex.plan.EventPlan plan = org.crowdhex.plan.PlanReader.read(dir.resolve("plan.yaml"));
     Path out = dir.resolve("out");
     org.crowdhex.job.EmbeddedRun.replay(

@@ -308,7 +308,7 @@ class JsonPostDecoderTest {
 
     assertMalformed(e);
     assertThat(e.getMessage())
-        .startsWith("the line is not valid JSON (Unrecognized token 'trailing'")
+        .startsWith("the line is not valid JSON (Unrecognized token '…'")
         .endsWith(NOT_JSON);
   }
 

@@ -1,0 +1,191 @@
+package org.crowdhex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The demo as a user runs it ({@code crowdhex demo --no-serve}), read for what it must never
+ * publish: no input author id and no post text in any output file, tiles included; no published
+ * figure below the minimum crowd; and flows good enough to follow the match's crowd ({@code
+ * crowdhex eval --flows}).
+ */
+class DemoPrivacyTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MIN_CROWD = 10; // the demo plan's privacy.min_crowd
+
+  @TempDir static Path dir;
+  private static String demoOutput;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      code =
+          Crowdhex.commandLine()
+              .execute("demo", "--no-serve", "--port", "0", "--out", dir.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    demoOutput = captured.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(demoOutput).isZero();
+  }
+
+  private static Path output() {
+    return dir.resolve("output");
+  }
+
+  @Test
+  void noOutputFileHoldsAnInputAuthorIdOrPostText() throws Exception {
+    Set<String> authors = new HashSet<>();
+    Set<String> texts = new HashSet<>();
+    for (String line : Files.readAllLines(dir.resolve("input/posts.jsonl"))) {
+      JsonNode post = JSON.readTree(line);
+      authors.add(post.get("author").asText());
+      if (post.hasNonNull("text")) texts.add(post.get("text").asText());
+    }
+    assertThat(authors).hasSizeGreaterThan(10_000);
+    assertThat(texts).isNotEmpty();
+    // Compared byte for byte: every file (PNG, MVT and PMTiles too) read as ISO-8859-1, and each
+    // text as its UTF-8 bytes read the same way.
+    List<String> needles = new ArrayList<>();
+    for (String t : texts) {
+      needles.add(new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    }
+    Pattern word = Pattern.compile("[A-Za-z0-9_]+");
+
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(output())) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    Set<String> kinds = new HashSet<>();
+    Map<Path, String> leaks = new HashMap<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      kinds.add(name.contains(".") ? name.substring(name.lastIndexOf('.')) : name);
+      String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+      Matcher m = word.matcher(bytes);
+      while (m.find()) {
+        if (authors.contains(m.group())) leaks.put(f, "author id " + m.group());
+      }
+      for (String t : needles) {
+        if (bytes.contains(t)) leaks.put(f, "post text " + t);
+      }
+    }
+    assertThat(kinds).contains(".jsonl", ".geojson", ".csv", ".json", ".png", ".mvt", ".pmtiles");
+    assertThat(files).hasSizeGreaterThan(100);
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void publishesNoFigureBelowTheMinimumCrowd() throws Exception {
+    Path out = output();
+    for (JsonNode r : lines(out.resolve("density/cells.jsonl"))) {
+      assertThat(r.get("authors").asInt()).as("%s", r).isGreaterThanOrEqualTo(MIN_CROWD);
+    }
+    for (JsonNode r : lines(out.resolve("density/venues.jsonl"))) {
+      assertThat(r.get("authors").asInt()).as("%s", r).isGreaterThanOrEqualTo(MIN_CROWD);
+    }
+    List<JsonNode> flows = lines(out.resolve("flows/flows.jsonl"));
+    assertThat(flows).isNotEmpty();
+    for (JsonNode r : flows) {
+      assertThat(r.get("authors").asInt()).as("%s", r).isGreaterThanOrEqualTo(MIN_CROWD);
+    }
+    for (JsonNode r : lines(out.resolve("flows/zones.jsonl"))) {
+      for (String figure : List.of("inflow", "outflow")) {
+        if (!r.get(figure).isNull()) {
+          assertThat(r.get(figure).asInt()).as("%s", r).isGreaterThanOrEqualTo(MIN_CROWD);
+        }
+      }
+    }
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("cells_suppressed").asLong()).isPositive();
+    assertThat(summary.get("read").asLong())
+        .isEqualTo(
+            summary.get("counted").asLong()
+                + summary.get("rejected").asLong()
+                + summary.get("outside_zones").asLong()
+                + summary.get("duplicates").asLong()
+                + summary.get("over_cap").asLong()
+                + summary.get("late").asLong());
+  }
+
+  @Test
+  void saysItUsesAThrowawayKeyAndShowsOnlyItsFingerprint() {
+    assertThat(demoOutput)
+        .containsPattern("throwaway key made for this run \\(fingerprint [0-9a-f]{8}\\)")
+        .contains("minimum crowd 10 distinct authors");
+  }
+
+  @Test
+  void evalScoresTheArrivalAndEgressFlowsAtACommonPartOfAtLeast80Percent() throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Crowdhex.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    Path report = dir.resolve("flow-accuracy.json");
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
+      code =
+          cl.execute(
+              "eval",
+              "--flows",
+              output().resolve("flows/flows.jsonl").toString(),
+              "--truth",
+              dir.resolve("input/truth.json").toString(),
+              "--json",
+              report.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(table.toString(StandardCharsets.UTF_8))
+        .contains("arrival")
+        .contains("egress")
+        .contains("centraal -> kuip");
+
+    Map<String, Double> cpc = new HashMap<>();
+    for (JsonNode phase : JSON.readTree(report.toFile()).get("flows")) {
+      cpc.put(phase.get("phase").asText(), phase.get("cpc").asDouble());
+      assertThat(phase.get("estimated_authors").asLong()).isPositive();
+    }
+    assertThat(cpc).containsOnlyKeys("arrival", "egress");
+    assertThat(cpc.get("arrival")).isGreaterThanOrEqualTo(0.8);
+    assertThat(cpc.get("egress")).isGreaterThanOrEqualTo(0.8);
+  }
+
+  private static List<JsonNode> lines(Path file) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+}
