@@ -637,6 +637,9 @@
 
   // ---------------------------------------------------------------- window switching
 
+  // Add-ons (alerts.js) called with every window shown; showIndex waits for their promises.
+  const windowListeners = [];
+
   function showIndex(i) {
     if (!state.windows.length) return Promise.resolve(null);
     state.index = Math.max(0, Math.min(state.windows.length - 1, i));
@@ -644,7 +647,10 @@
     pointSourcesAt(w);
     updatePanel();
     updateUrl();
-    return settle().then(() => w.id);
+    const extras = windowListeners.map((fn) => Promise.resolve()
+      .then(() => fn(w))
+      .catch((e) => console.warn('window listener:', e && e.message ? e.message : e)));
+    return Promise.all(extras).then(() => settle()).then(() => w.id);
   }
 
   function stopPlaying() {
@@ -888,6 +894,17 @@
       await ready;
       return setLayer(layer);
     },
+    // For add-ons such as alerts.js.
+    /** Calls fn(window entry of the manifest) with every window shown; fn may return a Promise. */
+    onWindow(fn) {
+      windowListeners.push(fn);
+    },
+    map: () => state.map,
+    manifest: () => state.manifest,
+    /** A URL of the manifest (relative to it) made absolute. */
+    resolve: (rel) => new URL(rel, manifestUrl).href,
+    /** GET and parse JSON, with the page's token when the URL is on the data origin. */
+    fetchJson,
   };
 
   start().catch((e) => {

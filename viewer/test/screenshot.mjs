@@ -4,7 +4,13 @@
 //   {"ok":true,"windows":[...],"current":"...","layer":"heat","consoleErrors":[],...}
 //
 // usage: node viewer/test/screenshot.mjs --url URL --out PNG [--window ID] [--layer heat|hex]
-//            [--timeout-ms N] [--chromium PATH] [--block-offsite]
+//            [--points "lon,lat;..."] [--click-alert] [--timeout-ms N] [--chromium PATH]
+//            [--block-offsite]
+//
+// The report's "alerts" is what the page lists and draws of the shown window's open alerts (see
+// window.crowdhex.alerts in alerts.js); --click-alert clicks the first listed alert first, so the
+// map flies to it. Its "flows" is what the page draws and lists of the shown window's flows (see
+// window.crowdhex.flows in flows.js).
 //
 // Exit codes: 0 done; 1 the page failed (uncaught error, data-state=error, unknown window);
 // 2 timeout; 64 bad command line. Chromium is the system one (default /usr/bin/chromium, or
@@ -18,7 +24,8 @@ import {join} from 'node:path';
 import {chromium} from 'playwright-core';
 
 const USAGE = 'usage: node viewer/test/screenshot.mjs --url URL --out PNG [--window ID] '
-  + '[--layer heat|hex] [--points "lon,lat;lon,lat"] [--timeout-ms N] [--chromium PATH] [--block-offsite]';
+  + '[--layer heat|hex] [--points "lon,lat;lon,lat"] [--click-alert] [--timeout-ms N] [--chromium PATH] '
+  + '[--block-offsite]';
 
 function parseArgs(argv) {
   const opts = {timeoutMs: 60000, chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium', blockOffsite: false};
@@ -37,6 +44,7 @@ function parseArgs(argv) {
       case '--timeout-ms': opts.timeoutMs = Number(value()); break;
       case '--chromium': opts.chromium = value(); break;
       case '--block-offsite': opts.blockOffsite = true; break;
+      case '--click-alert': opts.clickAlert = true; break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown argument ${a}`);
     }
@@ -125,6 +133,14 @@ async function run() {
       return id ? window.crowdhex.showWindow(id) : null;
     }), 'waiting for idle');
   }
+  if (opts.clickAlert) {
+    const item = await page.$('#alert-list .alert-item');
+    if (!item) throw new Error('--click-alert: the window lists no alert');
+    await withTimeout(page.evaluate(() => new Promise((resolve) => {
+      window.crowdhex.map().once('moveend', () => window.crowdhex.map().once('idle', resolve));
+      document.querySelector('#alert-list .alert-item').click();
+    })), 'flying to the alert');
+  }
   // One more frame so that the last tiles are painted.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -132,6 +148,8 @@ async function run() {
     windows: window.crowdhex.windows(),
     current: window.crowdhex.currentWindow(),
     layer: window.crowdhex.layer(),
+    alerts: window.crowdhex.alerts ? window.crowdhex.alerts() : null,
+    flows: window.crowdhex.flows ? window.crowdhex.flows() : null,
   })));
   if (opts.points) {
     // Where given places fall in the screenshot, so a test can look at the pixels there.

@@ -3,7 +3,6 @@ package org.crowdhex.alert;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +23,8 @@ import java.util.List;
  *     kuip-20260419T1415Z}
  * @param venue the venue id
  * @param phase the schedule phase of the last window in which the alert held, or null
+ * @param trigger what opened the alert: {@code scan} (the scan statistic, 2 hits in 3 windows or
+ *     one critical) or {@code build_up} (a cell's CUSUM: a crowd gathering over hours)
  * @param state what happened in this record's window
  * @param severity the highest severity the alert has reached
  * @param notifies true only when the alert opens or escalates: the records to send to people
@@ -49,6 +50,7 @@ public record AlertRecord(
     String id,
     String venue,
     String phase,
+    String trigger,
     AlertState state,
     Severity severity,
     boolean notifies,
@@ -119,45 +121,17 @@ public record AlertRecord(
    */
   public String toGeoJson(H3Core h3) {
     List<Long> ids = cells.stream().map(c -> Long.parseUnsignedLong(c, 16)).toList();
-    List<List<List<LatLng>>> polygons = h3.cellsToMultiPolygon(ids, true);
     return write(
         g -> {
           g.writeStartObject();
           g.writeStringField("type", "Feature");
           g.writeStringField("id", id);
-          g.writeObjectFieldStart("geometry");
-          g.writeStringField("type", "MultiPolygon");
-          g.writeArrayFieldStart("coordinates");
-          for (List<List<LatLng>> polygon : polygons) {
-            g.writeStartArray();
-            for (List<LatLng> ring : polygon) {
-              g.writeStartArray();
-              for (LatLng p : ring) {
-                g.writeStartArray();
-                g.writeNumber(round(p.lng, 7));
-                g.writeNumber(round(p.lat, 7));
-                g.writeEndArray();
-              }
-              closeRing(g, ring);
-              g.writeEndArray();
-            }
-            g.writeEndArray();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
+          g.writeFieldName("geometry");
+          HexOutline.write(g, h3, ids);
           g.writeFieldName("properties");
           writeProperties(g);
           g.writeEndObject();
         });
-  }
-
-  // RFC 7946 rings end on their first position; write it again only if H3 did not already.
-  private static void closeRing(JsonGenerator g, List<LatLng> ring) throws IOException {
-    if (ring.isEmpty() || ring.get(0).equals(ring.get(ring.size() - 1))) return;
-    g.writeStartArray();
-    g.writeNumber(round(ring.get(0).lng, 7));
-    g.writeNumber(round(ring.get(0).lat, 7));
-    g.writeEndArray();
   }
 
   private void writeProperties(JsonGenerator g) throws IOException {
@@ -166,6 +140,7 @@ public record AlertRecord(
     g.writeStringField("venue", venue);
     if (phase == null) g.writeNullField("phase");
     else g.writeStringField("phase", phase);
+    g.writeStringField("trigger", trigger);
     g.writeStringField("state", state.label());
     g.writeStringField("severity", severity.label());
     g.writeBooleanField("notify", notifies);
@@ -209,9 +184,7 @@ public record AlertRecord(
     return Instant.ofEpochMilli(millis).toString();
   }
 
-  // Short, stable figures across runs and machines.
   private static double round(double v, int decimals) {
-    double f = Math.pow(10, decimals);
-    return Math.round(v * f) / f;
+    return HexOutline.round(v, decimals);
   }
 }

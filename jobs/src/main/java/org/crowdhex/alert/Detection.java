@@ -13,9 +13,21 @@ import java.util.List;
  * @param windowStart inclusive, epoch ms
  * @param windowEnd exclusive, epoch ms
  * @param hotspots the scan's regions that passed its minimal level, in any order
+ * @param buildUps the cells whose CUSUM reached its threshold in this window
  */
 public record Detection(
-    String venue, String phase, long windowStart, long windowEnd, List<Hotspot> hotspots) {
+    String venue,
+    String phase,
+    long windowStart,
+    long windowEnd,
+    List<Hotspot> hotspots,
+    List<BuildUp> buildUps) {
+
+  /** A detection of the scan alone. */
+  public Detection(
+      String venue, String phase, long windowStart, long windowEnd, List<Hotspot> hotspots) {
+    this(venue, phase, windowStart, windowEnd, hotspots, List.of());
+  }
 
   public Detection {
     if (venue == null || venue.isBlank()) {
@@ -35,5 +47,6 @@ public record Detection(
           "detection hotspots is missing; accepted: a list, empty when nothing passed");
     }
     hotspots = List.copyOf(hotspots);
+    buildUps = buildUps == null ? List.of() : List.copyOf(buildUps);
   }
 }

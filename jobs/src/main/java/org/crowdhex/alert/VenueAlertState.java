@@ -42,6 +42,9 @@ public class VenueAlertState implements Serializable {
   /** Schedule phase of the last window in which the alert held, or null. */
   public String phase;
 
+  /** What opened the open alert: {@code scan} or {@code build_up}; null when none is open. */
+  public String trigger;
+
   /** Cells of the strongest incident in the last window in which the alert held. */
   public long[] cells;
 
@@ -110,6 +113,7 @@ public class VenueAlertState implements Serializable {
   void clearAlert() {
     alertId = null;
     phase = null;
+    trigger = null;
     cells = new long[0];
     firstWindowEnd = NO_WINDOW;
     heldWindowEnd = NO_WINDOW;
@@ -136,6 +140,7 @@ public class VenueAlertState implements Serializable {
     c.hitExpected = hitExpected.clone();
     c.alertId = alertId;
     c.phase = phase;
+    c.trigger = trigger;
     c.cells = cells.clone();
     c.firstWindowEnd = firstWindowEnd;
     c.heldWindowEnd = heldWindowEnd;

@@ -32,6 +32,12 @@ public final class VenueAlerts {
   private static final DateTimeFormatter ID_SECONDS =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /** An alert opened by the scan statistic. */
+  public static final String TRIGGER_SCAN = "scan";
+
+  /** An alert opened by a cell's CUSUM: a crowd that gathered over hours. */
+  public static final String TRIGGER_BUILD_UP = "build_up";
+
   private final AlertPolicy policy;
   private final long windowSize;
   private final long windowSlide;
@@ -97,7 +103,49 @@ public final class VenueAlerts {
     List<Incident> incidents = merger.merge(detection.hotspots());
     Incident strongest = incidents.isEmpty() ? null : incidents.get(0);
     apply(state, detection.venue(), detection.phase(), detection.windowEnd(), strongest, out);
+    if (!state.hasOpenAlert() && !detection.buildUps().isEmpty()) {
+      openBuildUp(state, detection, out);
+    }
     return out;
+  }
+
+  /**
+   * A crowd gathering over hours, too slowly for the scan, opens an alert at once: its cells are
+   * the cells that built up, its counts theirs over the build-up, its first window the first of the
+   * build-up (so its id and onset say since when).
+   */
+  private void openBuildUp(VenueAlertState state, Detection detection, List<AlertRecord> out) {
+    long[] cells = new long[detection.buildUps().size()];
+    long observed = 0;
+    double expected = 0;
+    double score = 0;
+    int longest = 1;
+    for (int i = 0; i < cells.length; i++) {
+      BuildUp b = detection.buildUps().get(i);
+      cells[i] = b.cell();
+      observed += b.observed();
+      expected += b.expected();
+      score = Math.max(score, b.score());
+      longest = Math.max(longest, b.windows());
+    }
+    Arrays.sort(cells);
+    long windowEnd = detection.windowEnd();
+    state.venue = detection.venue();
+    state.lastWindowEnd = windowEnd;
+    // The build-up's windows do not overlap: each is one window size long.
+    long firstEnd = windowEnd - (longest - 1) * windowSize;
+    state.clearHits();
+    state.hitEnds = new long[] {firstEnd};
+    state.hitScores = new double[] {score};
+    state.hitObserved = new long[] {observed};
+    state.hitExpected = new double[] {expected};
+    open(
+        state,
+        detection.phase(),
+        windowEnd,
+        new Incident(cells, observed, expected, score),
+        TRIGGER_BUILD_UP,
+        out);
   }
 
   /**
@@ -123,6 +171,26 @@ public final class VenueAlerts {
     return state.isIdle()
         ? OptionalLong.empty()
         : OptionalLong.of(state.lastWindowEnd + windowSlide);
+  }
+
+  /**
+   * The venue's open alert as it stands after the last window applied, for a map of that window;
+   * null when no alert is open.
+   */
+  public OpenAlert openAlert(VenueAlertState state) {
+    if (!state.hasOpenAlert()) return null;
+    return new OpenAlert(
+        state.alertId,
+        state.venue,
+        state.phase,
+        state.severity,
+        state.firstWindowEnd - windowSize,
+        state.heldWindowEnd,
+        state.cells,
+        state.observed,
+        state.expected,
+        state.score,
+        state.peakObserved);
   }
 
   private static boolean isLate(VenueAlertState state, long windowEnd) {
@@ -162,7 +230,7 @@ public final class VenueAlerts {
       if (policy.isHit(score)) {
         addHit(state, windowEnd, strongest);
         if (state.hitEnds.length >= policy.openHits() || score >= policy.critical()) {
-          open(state, phase, windowEnd, strongest, out);
+          open(state, phase, windowEnd, strongest, TRIGGER_SCAN, out);
         }
       }
     }
@@ -174,7 +242,9 @@ public final class VenueAlerts {
       String phase,
       long windowEnd,
       Incident strongest,
+      String trigger,
       List<AlertRecord> out) {
+    state.trigger = trigger;
     long firstEnd = state.hitEnds[0];
     Instant firstStart = Instant.ofEpochMilli(firstEnd - windowSize);
     state.alertId =
@@ -266,6 +336,7 @@ public final class VenueAlerts {
         state.alertId,
         state.venue,
         state.phase,
+        state.trigger,
         what,
         state.severity,
         notify,

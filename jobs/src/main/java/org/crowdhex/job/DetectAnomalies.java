@@ -17,11 +17,14 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.crowdhex.alert.AlertPolicy;
 import org.crowdhex.alert.AlertRecord;
+import org.crowdhex.alert.BuildUp;
 import org.crowdhex.alert.Detection;
 import org.crowdhex.alert.Hotspot;
 import org.crowdhex.alert.IncidentMerger;
 import org.crowdhex.alert.VenueAlertState;
 import org.crowdhex.alert.VenueAlerts;
+import org.crowdhex.anomaly.CellCusums;
+import org.crowdhex.anomaly.PoissonScore;
 import org.crowdhex.anomaly.ScanResult;
 import org.crowdhex.anomaly.SubsetScan;
 import org.crowdhex.baseline.Baseline;
@@ -30,6 +33,7 @@ import org.crowdhex.density.VenueScore;
 import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.plan.Schedule;
 import org.crowdhex.plan.SchedulePhase;
+import org.crowdhex.tileset.VenueMarks;
 import org.crowdhex.venue.VenueIndex;
 
 /**
@@ -39,10 +43,20 @@ import org.crowdhex.venue.VenueIndex;
  * hotspots to the venue's alert lifecycle. Windows in which the venue had no post at all still
  * count as quiet through a timer, so alerts close. Late revisions of a window are not scanned
  * again: an alert, once sent, stands.
+ *
+ * <p>For the map it also sends each window's {@link #MARKS}: the venue's hot cells with their
+ * scores and its open alert. They go out in the timer at the window's end, before the operator
+ * passes that watermark on, so the tile stage has them when it draws the window.
  */
 final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount, AlertRecord> {
   /** Every scanned window's strongest score, for calibration and for analysts. */
   static final OutputTag<VenueScore> SCORES = new OutputTag<>("venue-scores") {};
+
+  /**
+   * Per venue and window (scanned, or quiet while an alert is open): the hot cells and the open
+   * alert, for the tiles. Nothing when there is neither.
+   */
+  static final OutputTag<VenueMarks> MARKS = new OutputTag<>("venue-marks") {};
 
   private final DetectionSpec spec;
   private final Schedule schedule;
@@ -56,6 +70,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private transient MapState<Long, WindowCounts> pending;
   private transient ValueState<WindowCounts> recent;
   private transient ValueState<VenueAlertState> alertState;
+  private transient ValueState<CellCusums> cusums;
   private transient Map<String, long[]> covers;
 
   DetectAnomalies(
@@ -94,6 +109,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     pending = rc.getMapState(new MapStateDescriptor<>("pending", Long.class, WindowCounts.class));
     recent = rc.getState(new ValueStateDescriptor<>("recent", WindowCounts.class));
     alertState = rc.getState(new ValueStateDescriptor<>("alerts", VenueAlertState.class));
+    cusums = rc.getState(new ValueStateDescriptor<>("build-ups", CellCusums.class));
     covers = new HashMap<>();
   }
 
@@ -124,6 +140,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     if (state == null) state = new VenueAlertState();
     WindowCounts now = pending.get(windowStart);
     List<AlertRecord> records;
+    List<Hotspot> hotspots = new ArrayList<>();
     if (now != null) {
       pending.remove(windowStart);
       WindowCounts history = recent.value();
@@ -131,19 +148,27 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       if (history == null) history = new WindowCounts(cover.length);
       history.append(windowStart, now.authors, spec.windows());
       recent.update(history);
-      List<Hotspot> hotspots = new ArrayList<>();
       double best = scanAll(venue, cover, history, hotspots);
       ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
       SchedulePhase phase = schedule.phaseOfWindow(windowEnd);
+      List<BuildUp> buildUps = buildUps(venue, cover, now, windowStart, windowEnd);
       records =
           alerts.onWindow(
               state,
               new Detection(
-                  venue, phase == null ? null : phase.name(), windowStart, windowEnd, hotspots));
+                  venue,
+                  phase == null ? null : phase.name(),
+                  windowStart,
+                  windowEnd,
+                  hotspots,
+                  buildUps));
     } else {
       records = alerts.onQuietWindow(state, windowEnd);
     }
     for (AlertRecord r : records) out.collect(r);
+    VenueMarks marks =
+        VenueMarks.of(venue, windowStart, windowEnd, hotspots, alerts.openAlert(state));
+    if (!marks.isEmpty()) ctx.output(MARKS, marks);
     if (state.isIdle()) {
       alertState.clear();
     } else {
@@ -161,6 +186,45 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
         recent.clear();
       }
     }
+  }
+
+  /**
+   * Feeds the venue's build-up CUSUMs every window that does not overlap the one before (those
+   * starting at a whole multiple of the window size) and returns the cells that reached the
+   * threshold. The threshold bounds false alarms to one per {@code days_per_false_alert} days per
+   * venue ({@link CellCusums#thresholdFor}). The state is dropped while nothing builds up.
+   */
+  private List<BuildUp> buildUps(
+      String venue, long[] cover, WindowCounts now, long windowStart, long windowEnd)
+      throws Exception {
+    if (!spec.buildUps() || windowStart % size != 0) return List.of();
+    CellCusums c = cusums.value();
+    if (c == null) {
+      double windowsPerDay = 86_400_000.0 / size;
+      c =
+          new CellCusums(
+              cover.length,
+              spec.buildUpRatio(),
+              CellCusums.thresholdFor(spec.daysPerFalseAlert(), windowsPerDay, cover.length));
+    }
+    double multiplier = schedule.multiplier(venue, windowEnd);
+    double[] expected = new double[cover.length];
+    for (int i = 0; i < cover.length; i++) {
+      expected[i] = baseline.expectedAt(cover[i], windowStart) * multiplier;
+    }
+    List<BuildUp> out = new ArrayList<>(0);
+    for (CellCusums.CusumAlarm a : c.update(now.authors, expected)) {
+      out.add(
+          new BuildUp(
+              cover[a.index()],
+              a.windows(),
+              a.observed(),
+              a.expected(),
+              PoissonScore.score(a.observed(), a.expected())));
+    }
+    if (c.isQuiet()) cusums.clear();
+    else cusums.update(c);
+    return out;
   }
 
   /**

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.crowdhex.alert.OpenAlert;
 import org.crowdhex.tile.HeatKernel;
 import org.crowdhex.tile.TileFanOut;
 import org.crowdhex.tileset.TileCount;
@@ -17,7 +18,8 @@ import org.crowdhex.tileset.WindowCells;
 /**
  * Sends each cell of a window to every tile its heat kernel reaches, at every zoom, so a tile is
  * drawn with all the cells around it and neighbouring tiles agree at their edges. Also tells the
- * publisher how many tile tasks the window has.
+ * publisher how many tile tasks the window has, and hands it the window's alerts and flows
+ * documents.
  */
 final class FanOutTiles extends ProcessFunction<WindowCells, TileTask> {
   static final OutputTag<TileCount> COUNTS = new OutputTag<>("tile-counts") {};
@@ -51,15 +53,20 @@ final class FanOutTiles extends ProcessFunction<WindowCells, TileTask> {
       long[] posts = new long[n];
       int[] authors = new int[n];
       double[] density = new double[n];
+      double[] scores = new double[n];
+      String[] alerts = new String[n];
       for (int k = 0; k < n; k++) {
         int i = idx.get(k);
         cells[k] = w.cells()[i];
         posts[k] = w.posts()[i];
         authors[k] = w.authors()[i];
         density[k] = w.density()[i];
+        scores[k] = w.scores()[i];
+        alerts[k] = w.alerts()[i];
       }
-      out.collect(new TileTask(id, e.getKey(), cells, posts, authors, density));
+      out.collect(new TileTask(id, e.getKey(), cells, posts, authors, density, scores, alerts));
     }
+    List<OpenAlert> open = w.openAlertList();
     ctx.output(
         COUNTS,
         new TileCount(
@@ -69,6 +76,9 @@ final class FanOutTiles extends ProcessFunction<WindowCells, TileTask> {
             w.revision(),
             byTile.size(),
             w.size(),
-            w.maxDensity()));
+            w.maxDensity(),
+            open.size(),
+            w.hasAlerts() ? OpenAlert.featureCollection(open, h3) : null,
+            w.flows()));
   }
 }

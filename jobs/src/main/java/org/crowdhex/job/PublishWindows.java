@@ -19,9 +19,11 @@ import org.crowdhex.tileset.TileSetInfo;
 /**
  * Lists a window in the manifest once every one of its tiles is stored: it counts the receipts of
  * the renderers against the number of tasks the window fanned out to, then writes the window's
- * TileJSON (and PMTiles archives when asked), and last rewrites {@code manifest.json}. A reader of
- * the manifest therefore never meets a half-written window. One instance (a single key) sees every
- * window; its state is the published list, so a restart from a checkpoint carries on from it.
+ * alerts document (when the run detects anomalies), its flows document (when the stage is given the
+ * flows), its TileJSON (and PMTiles archives when asked), and last rewrites {@code manifest.json}.
+ * A reader of the manifest therefore never meets a half-written window. One instance (a single key)
+ * sees every window; its state is the published list, so a restart from a checkpoint carries on
+ * from it.
  */
 final class PublishWindows extends KeyedCoProcessFunction<Integer, TileCount, TileReceipt, String> {
   private final TileSetInfo info;
@@ -76,7 +78,16 @@ final class PublishWindows extends KeyedCoProcessFunction<Integer, TileCount, Ti
             count.revision(),
             count.cells(),
             orZero(stored.get(window)),
-            count.maxDensity());
+            count.maxDensity(),
+            count.alerts() != null,
+            count.openAlerts(),
+            count.flows() != null);
+    if (count.alerts() != null) {
+      store.write(window + "/" + TileDocuments.ALERTS, count.alerts());
+    }
+    if (count.flows() != null) {
+      store.write(window + "/" + TileDocuments.FLOWS, count.flows());
+    }
     store.write(window + "/heat.json", TileDocuments.tileJson(info, entry, TileDocuments.HEAT));
     store.write(window + "/hex.json", TileDocuments.tileJson(info, entry, TileDocuments.HEX));
     if (info.pmtiles()) writeArchives(window, entry);

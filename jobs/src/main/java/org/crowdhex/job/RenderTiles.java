@@ -60,7 +60,13 @@ final class RenderTiles extends KeyedProcessFunction<String, TileTask, TileRecei
     for (int i = 0; i < task.cells().length; i++) {
       points.add(HeatPoint.ofCell(h3, task.cells()[i], task.authors()[i]));
       features.add(
-          new HexFeature(task.cells()[i], task.posts()[i], task.authors()[i], task.density()[i]));
+          new HexFeature(
+              task.cells()[i],
+              task.posts()[i],
+              task.authors()[i],
+              task.density()[i],
+              task.scores()[i],
+              task.alerts()[i]));
     }
     int stored = 0;
     Optional<HeatTile> drawn = heat.render(tile, points);

@@ -1,7 +1,8 @@
 package org.crowdhex.tileset;
 
 /**
- * How many tile tasks a window revision fanned out to, with what the manifest says of it.
+ * How many tile tasks a window revision fanned out to, with what the manifest says of it and the
+ * window's alerts document.
  *
  * @param window the window id
  * @param windowStart epoch ms
@@ -10,6 +11,11 @@ package org.crowdhex.tileset;
  * @param tasks tile tasks sent to the renderers
  * @param cells cells with posts in the window
  * @param maxDensity the highest cell density of the window
+ * @param openAlerts alerts open at the window's end
+ * @param alerts the open alerts as a GeoJSON FeatureCollection, written beside the tiles before the
+ *     window is listed; null when the run does not detect anomalies
+ * @param flows the window's flows document, written beside the tiles before the window is listed;
+ *     null when the tile stage is given no flows
  */
 public record TileCount(
     String window,
@@ -18,4 +24,7 @@ public record TileCount(
     int revision,
     int tasks,
     int cells,
-    double maxDensity) {}
+    double maxDensity,
+    int openAlerts,
+    String alerts,
+    String flows) {}

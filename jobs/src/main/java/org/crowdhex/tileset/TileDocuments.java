@@ -13,8 +13,11 @@ import org.crowdhex.vectortile.HexTileEncoder;
 
 /**
  * The JSON documents of a tile store: a TileJSON 3.0 per window and layer (heat PNG, hex MVT), and
- * the {@code manifest.json} listing the published windows. All URLs are relative to the document
- * that holds them, so a store can be moved or served from any prefix.
+ * the {@code manifest.json} listing the published windows. When the run detects anomalies, each
+ * window's entry and TileJSON also name its alerts document ({@value #ALERTS}, written by {@link
+ * org.crowdhex.alert.OpenAlert#featureCollection}); when the tile stage is given the flows, each
+ * window's flows document ({@value #FLOWS}) too. All URLs are relative to the document that holds
+ * them, so a store can be moved or served from any prefix.
  *
  * @see <a href="https://github.com/mapbox/tilejson-spec/tree/master/3.0.0">TileJSON 3.0.0</a>
  */
@@ -29,7 +32,22 @@ public final class TileDocuments {
 
   private TileDocuments() {}
 
-  /** One published window as the manifest lists it. */
+  /** The name of each window's alerts document, in the window's folder. */
+  public static final String ALERTS = "alerts.geojson";
+
+  /**
+   * The name of each window's flows document, in the window's folder: the window's published flows
+   * between zones and each zone's inflow and outflow.
+   */
+  public static final String FLOWS = "flows.geojson";
+
+  /**
+   * One published window as the manifest lists it.
+   *
+   * @param alerts whether the window has an alerts document ({@value #ALERTS})
+   * @param openAlerts alerts open at the window's end
+   * @param flows whether the window has a flows document ({@value #FLOWS})
+   */
   public record Entry(
       String id,
       long windowStart,
@@ -37,7 +55,46 @@ public final class TileDocuments {
       int revision,
       int cells,
       int tiles,
-      double maxDensity) {}
+      double maxDensity,
+      boolean alerts,
+      int openAlerts,
+      boolean flows) {
+    /** A window without a flows document. */
+    public Entry(
+        String id,
+        long windowStart,
+        long windowEnd,
+        int revision,
+        int cells,
+        int tiles,
+        double maxDensity,
+        boolean alerts,
+        int openAlerts) {
+      this(
+          id,
+          windowStart,
+          windowEnd,
+          revision,
+          cells,
+          tiles,
+          maxDensity,
+          alerts,
+          openAlerts,
+          false);
+    }
+
+    /** A window of a run that does not detect anomalies: no alerts document. */
+    public Entry(
+        String id,
+        long windowStart,
+        long windowEnd,
+        int revision,
+        int cells,
+        int tiles,
+        double maxDensity) {
+      this(id, windowStart, windowEnd, revision, cells, tiles, maxDensity, false, 0, false);
+    }
+  }
 
   /** The TileJSON of one window's heat (PNG) or hex (MVT) tiles, relative to the window folder. */
   public static String tileJson(TileSetInfo info, Entry window, String layer) {
@@ -48,7 +105,9 @@ public final class TileDocuments {
         "description",
         layer.equals(HEAT)
             ? "Kernel density of " + info.scale().units() + ", window " + window.id()
-            : "H3 cells with posts, distinct authors and density, window " + window.id());
+            : "H3 cells with posts, distinct authors, density, anomaly score and open alert,"
+                + " window "
+                + window.id());
     t.put("version", "1.0.0");
     t.put("scheme", "xyz");
     t.putArray("tiles").add(layer.equals(HEAT) ? "{z}/{x}/{y}.png" : "{z}/{x}/{y}.mvt");
@@ -64,7 +123,10 @@ public final class TileDocuments {
     } else {
       t.set("scale", scale(info.scale()));
     }
-    window(t.putObject("window"), window);
+    ObjectNode w = t.putObject("window");
+    window(w, window);
+    if (window.alerts()) w.put("alerts", ALERTS); // beside this document
+    if (window.flows()) w.put("flows", FLOWS);
     return write(t);
   }
 
@@ -98,6 +160,8 @@ public final class TileDocuments {
       e.put("hex_tilejson", w.id() + "/" + HEX + ".json");
       e.put("png", w.id() + "/{z}/{x}/{y}.png");
       e.put("mvt", w.id() + "/{z}/{x}/{y}.mvt");
+      if (w.alerts()) e.put("alerts", w.id() + "/" + ALERTS);
+      if (w.flows()) e.put("flows", w.id() + "/" + FLOWS);
       if (info.pmtiles()) {
         e.put("pmtiles", w.id() + "/" + HEAT + ".pmtiles");
         e.put("hex_pmtiles", w.id() + "/" + HEX + ".pmtiles");
@@ -114,6 +178,7 @@ public final class TileDocuments {
     e.put("cells", w.cells());
     e.put("tiles", w.tiles());
     e.put("max_density", Math.round(w.maxDensity() * 10) / 10.0);
+    if (w.alerts()) e.put("open_alerts", w.openAlerts());
   }
 
   private static ObjectNode scale(HeatScale s) {

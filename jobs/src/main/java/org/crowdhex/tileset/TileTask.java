@@ -10,6 +10,15 @@ package org.crowdhex.tileset;
  * @param posts posts per cell
  * @param authors distinct authors per cell
  * @param density distinct authors per km² per cell
+ * @param scores anomaly scan score per cell, 0 when none
+ * @param alerts id of the open alert each cell is in, or null
  */
 public record TileTask(
-    String window, long tile, long[] cells, long[] posts, int[] authors, double[] density) {}
+    String window,
+    long tile,
+    long[] cells,
+    long[] posts,
+    int[] authors,
+    double[] density,
+    double[] scores,
+    String[] alerts) {}

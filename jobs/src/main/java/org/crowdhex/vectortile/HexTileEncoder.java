@@ -16,11 +16,13 @@ import org.crowdhex.tile.TileCoord;
  * layer named {@value #LAYER} holding one polygon per cell.
  *
  * <p>Each feature has the H3 index as its id and the properties {@value #CELL} (the H3 index as hex
- * text, e.g. {@code 8a1969052c27fff}), {@value #POSTS} and {@value #AUTHORS} (unsigned integers)
- * and {@value #DENSITY} (double, distinct authors per km²). Geometry is in tile units with extent
- * {@value #EXTENT}, clipped to the tile plus a buffer so that outlines and fills meet without seams
- * at tile edges; exterior rings wind clockwise in tile coordinates (positive surveyor's area, y
- * down) as the spec requires.
+ * text, e.g. {@code 8a1969052c27fff}), {@value #POSTS} and {@value #AUTHORS} (unsigned integers),
+ * {@value #DENSITY} (double, distinct authors per km²), {@value #SCORE} (double, the best anomaly
+ * scan score of a region containing the cell, 0 when none) and, only for a cell in an open alert,
+ * {@value #ALERT} (string, the alert's id, e.g. {@code kuip-20260419T1415Z}). Geometry is in tile
+ * units with extent {@value #EXTENT}, clipped to the tile plus a buffer so that outlines and fills
+ * meet without seams at tile edges; exterior rings wind clockwise in tile coordinates (positive
+ * surveyor's area, y down) as the spec requires.
  *
  * <p>The output is the bare, uncompressed protobuf; whoever stores or serves it gzips it. It is
  * byte-for-byte the same for the same tile and cells in any order: features go out by ascending
@@ -51,6 +53,12 @@ public final class HexTileEncoder {
   /** Property: distinct authors per km². */
   public static final String DENSITY = "density";
 
+  /** Property: the best anomaly scan score of a region containing the cell; 0 when none. */
+  public static final String SCORE = "score";
+
+  /** Property: the id of the open alert the cell is in; absent when it is in none. */
+  public static final String ALERT = "alert";
+
   /** Tile units per tile side, the MVT default. */
   public static final int EXTENT = 4096;
 
@@ -63,7 +71,10 @@ public final class HexTileEncoder {
   /** Spec version written into the layer. */
   static final int VERSION = 2;
 
-  private static final List<String> KEYS = List.of(CELL, POSTS, AUTHORS, DENSITY);
+  private static final List<String> KEYS = List.of(CELL, POSTS, AUTHORS, DENSITY, SCORE, ALERT);
+
+  /** Index of {@link #ALERT} in {@link #KEYS}: the last, written only when a feature uses it. */
+  private static final int ALERT_KEY = 5;
 
   // vector_tile.proto field numbers.
   private static final int TILE_LAYERS = 3;
@@ -146,6 +157,7 @@ public final class HexTileEncoder {
     layer.varint(VERSION);
     layer.stringField(LAYER_NAME, LAYER);
     int features = 0;
+    boolean anyAlert = false;
     for (HexFeature cell : sorted) {
       int geometryLength = cellGeometry(tile, cell.cell());
       if (geometryLength == 0) {
@@ -159,11 +171,20 @@ public final class HexTileEncoder {
       tags[5] = values.unsigned(cell.authors());
       tags[6] = 3;
       tags[7] = values.dbl(cell.density());
+      tags[8] = 4;
+      tags[9] = values.dbl(cell.score());
+      int tagCount = 10;
+      if (cell.alert() != null) {
+        tags[10] = ALERT_KEY;
+        tags[11] = values.sharedString(cell.alert());
+        tagCount = 12;
+        anyAlert = true;
+      }
 
       feature.clear();
       feature.tag(FEATURE_ID, ProtoBuffer.VARINT);
       feature.varint(cell.cell());
-      feature.packedField(FEATURE_TAGS, tags, tags.length);
+      feature.packedField(FEATURE_TAGS, tags, tagCount);
       feature.tag(FEATURE_TYPE, ProtoBuffer.VARINT);
       feature.varint(GEOM_TYPE_POLYGON);
       feature.packedField(FEATURE_GEOMETRY, geometry, geometryLength);
@@ -173,8 +194,9 @@ public final class HexTileEncoder {
     if (features == 0) {
       return new byte[0];
     }
-    for (String key : KEYS) {
-      layer.stringField(LAYER_KEYS, key);
+    for (int k = 0; k < KEYS.size(); k++) {
+      if (k == ALERT_KEY && !anyAlert) continue;
+      layer.stringField(LAYER_KEYS, KEYS.get(k));
     }
     values.writeTo(layer, value);
     layer.tag(LAYER_EXTENT, ProtoBuffer.VARINT);
@@ -201,6 +223,8 @@ public final class HexTileEncoder {
     fields.put(POSTS, "Number");
     fields.put(AUTHORS, "Number");
     fields.put(DENSITY, "Number");
+    fields.put(SCORE, "Number");
+    fields.put(ALERT, "String");
     return layer;
   }
 
@@ -401,6 +425,7 @@ public final class HexTileEncoder {
 
     private final Map<Long, Integer> uints = new HashMap<>();
     private final Map<Long, Integer> doubles = new HashMap<>();
+    private final Map<String, Integer> shared = new HashMap<>();
     private byte[] types = new byte[64];
     private long[] numbers = new long[64];
     private String[] strings = new String[64];
@@ -409,6 +434,7 @@ public final class HexTileEncoder {
     void clear() {
       uints.clear();
       doubles.clear();
+      shared.clear();
       Arrays.fill(strings, 0, size, null);
       size = 0;
     }
@@ -416,6 +442,16 @@ public final class HexTileEncoder {
     /** Cell ids are unique within a tile, so strings need no lookup. */
     int string(String s) {
       return add(STRING, 0, s);
+    }
+
+    /** A string many features share (an alert id): stored once. */
+    int sharedString(String s) {
+      Integer index = shared.get(s);
+      if (index == null) {
+        index = add(STRING, 0, s);
+        shared.put(s, index);
+      }
+      return index;
     }
 
     int unsigned(long v) {

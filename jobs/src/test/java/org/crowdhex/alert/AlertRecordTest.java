@@ -55,6 +55,7 @@ class AlertRecordTest {
     assertThat(json.get("venue").asText()).isEqualTo("kuip");
     assertThat(json.get("phase").asText()).isEqualTo("egress");
     assertThat(json.get("state").asText()).isEqualTo("opened");
+    assertThat(json.get("trigger").asText()).isEqualTo("scan");
     assertThat(json.get("severity").asText()).isEqualTo("high");
     assertThat(json.get("notify").asBoolean()).isTrue();
     assertThat(json.get("revision").asInt()).isZero();
@@ -80,6 +81,7 @@ class AlertRecordTest {
             "kuip-20260419T1415Z",
             "kuip",
             null,
+            "scan",
             AlertState.CLOSED,
             Severity.LOW,
             false,

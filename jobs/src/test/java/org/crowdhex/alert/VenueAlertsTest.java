@@ -344,4 +344,42 @@ class VenueAlertsTest {
         .hasMessageContaining("3600000 ms")
         .hasMessageContaining("900000 ms");
   }
+
+  @Test
+  void aBuildUpOpensAnAlertAtOnceDatedFromItsStart() {
+    long neighbour = h3.gridRing(kuip, 1).get(0);
+    // Cells whose CUSUMs reached the threshold after 8 windows of 15 minutes.
+    List<BuildUp> buildUps =
+        List.of(new BuildUp(kuip, 8, 40, 12, 20), new BuildUp(neighbour, 6, 30, 10, 17));
+    Detection d = new Detection("kuip", "camp", end(30) - SIZE, end(30), List.of(), buildUps);
+
+    List<AlertRecord> out = alerts.onWindow(state, d);
+
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(AlertState.OPENED);
+              assertThat(r.trigger()).isEqualTo(VenueAlerts.TRIGGER_BUILD_UP);
+              assertThat(r.phase()).isEqualTo("camp");
+              assertThat(r.notifies()).isTrue();
+              assertThat(r.cells())
+                  .containsExactlyInAnyOrder(Long.toHexString(kuip), Long.toHexString(neighbour));
+              assertThat(r.observed()).isEqualTo(70);
+              assertThat(r.expected()).isEqualTo(22);
+              assertThat(r.score()).isEqualTo(20);
+              // Its first window is the first of the longest build-up: 7 windows before this one.
+              assertThat(r.firstWindowEnd()).isEqualTo(end(30) - 7 * SIZE);
+            });
+    // Held by the scan afterwards like any alert; a scan hit does not open a second one.
+    assertThat(alerts.onWindow(state, scored(31, 12)))
+        .singleElement()
+        .satisfies(r -> assertThat(r.state()).isEqualTo(AlertState.UPDATED));
+  }
+
+  @Test
+  void theScanOpensWithTheScanAsTrigger() {
+    List<AlertRecord> out = run(12, 12);
+    assertThat(out).singleElement().satisfies(r -> assertThat(r.trigger()).isEqualTo("scan"));
+  }
 }

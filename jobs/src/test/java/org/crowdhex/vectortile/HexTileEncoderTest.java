@@ -64,7 +64,8 @@ class HexTileEncoderTest {
     assertThat(layer.getVersion()).isEqualTo(2);
     assertThat(layer.getName()).isEqualTo("cells").isEqualTo(HexTileEncoder.LAYER);
     assertThat(layer.getExtent()).isEqualTo(EXTENT);
-    assertThat(layer.getKeysList()).containsExactly("cell", "posts", "authors", "density");
+    assertThat(layer.getKeysList())
+        .containsExactly("cell", "posts", "authors", "density", "score", "alert");
 
     Map<Long, HexFeature> byCell = index(cells);
     Set<Long> seen = new HashSet<>();
@@ -79,7 +80,16 @@ class HexTileEncoderTest {
       seen.add(cell);
 
       Map<String, VectorTile.Tile.Value> props = properties(layer, f);
-      assertThat(props.keySet()).containsExactlyInAnyOrder("cell", "posts", "authors", "density");
+      if (in.alert() == null) {
+        assertThat(props.keySet())
+            .containsExactlyInAnyOrder("cell", "posts", "authors", "density", "score");
+      } else {
+        assertThat(props.keySet())
+            .containsExactlyInAnyOrder("cell", "posts", "authors", "density", "score", "alert");
+        assertThat(props.get("alert").getStringValue()).isEqualTo(in.alert());
+      }
+      assertThat(props.get("score").hasDoubleValue()).isTrue();
+      assertThat(props.get("score").getDoubleValue()).isEqualTo(in.score());
       assertThat(props.get("cell").getStringValue())
           .isEqualTo(h3.h3ToString(cell))
           .isEqualTo(Long.toHexString(cell));
@@ -140,7 +150,10 @@ class HexTileEncoderTest {
           .containsEntry("cell", Long.toHexString(cell))
           .containsEntry("posts", in.posts())
           .containsEntry("authors", (long) in.authors())
-          .containsEntry("density", in.density());
+          .containsEntry("density", in.density())
+          .containsEntry("score", in.score());
+      if (in.alert() == null) assertThat(props).doesNotContainKey("alert");
+      else assertThat(props).containsEntry("alert", in.alert());
       // Area matches the projected cell clipped to tile + buffer within a unit along the outline.
       Geometry expected = projected(tile, cell).intersection(clipBox());
       assertThat(Math.abs(p.getArea() - expected.getArea()))
@@ -214,14 +227,14 @@ class HexTileEncoderTest {
     TileCoord tile = tileAt(LAT, LON, 15);
     List<HexFeature> cells = new ArrayList<>();
     for (long cell : h3.gridDisk(h3.latLngToCell(LAT, LON, RES), 1)) {
-      cells.add(new HexFeature(cell, 3, 2, 1.5));
+      cells.add(new HexFeature(cell, 3, 2, 1.5, 30.5, "kuip-20260419T1415Z"));
     }
 
     VectorTile.Tile.Layer layer =
         VectorTile.Tile.parseFrom(new HexTileEncoder(h3).encode(tile, cells)).getLayers(0);
 
-    // One string per cell, then the shared 3, 2 and 1.5 once each.
-    assertThat(layer.getValuesCount()).isEqualTo(layer.getFeaturesCount() + 3);
+    // One string per cell, then the shared 3, 2, 1.5, 30.5 and alert id once each.
+    assertThat(layer.getValuesCount()).isEqualTo(layer.getFeaturesCount() + 5);
   }
 
   @Test
@@ -266,7 +279,35 @@ class HexTileEncoderTest {
     assertThat(layer.get("maxzoom").asInt()).isEqualTo(18);
     assertThat(layer.get("fields").properties())
         .extracting(Map.Entry::getKey)
-        .containsExactly("cell", "posts", "authors", "density");
+        .containsExactly("cell", "posts", "authors", "density", "score", "alert");
+  }
+
+  @Test
+  void leavesTheAlertKeyOutWhenNoCellIsInAnAlert() throws IOException {
+    TileCoord tile = tileAt(LAT, LON, 15);
+    List<HexFeature> plain = new ArrayList<>();
+    for (long cell : h3.gridDisk(h3.latLngToCell(LAT, LON, RES), 1)) {
+      plain.add(new HexFeature(cell, 3, 2, 1.5));
+    }
+
+    VectorTile.Tile.Layer layer =
+        VectorTile.Tile.parseFrom(new HexTileEncoder(h3).encode(tile, plain)).getLayers(0);
+
+    assertThat(layer.getKeysList()).containsExactly("cell", "posts", "authors", "density", "score");
+    for (VectorTile.Tile.Feature f : layer.getFeaturesList()) {
+      assertThat(properties(layer, f).get("score").getDoubleValue()).isZero();
+    }
+  }
+
+  @Test
+  void refusesANegativeScoreOrAnEmptyAlertId() {
+    long cell = h3.latLngToCell(LAT, LON, RES);
+    assertThatThrownBy(() -> new HexFeature(cell, 1, 1, 1, -1, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("score");
+    assertThatThrownBy(() -> new HexFeature(cell, 1, 1, 1, 0, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("alert");
   }
 
   // --- helpers -----------------------------------------------------------------------------
@@ -277,7 +318,13 @@ class HexTileEncoderTest {
     for (long cell : h3.gridDisk(h3.latLngToCell(lat, lon, RES), k)) {
       int authors = 1 + random.nextInt(40);
       long posts = authors + random.nextInt(100);
-      out.add(new HexFeature(cell, posts, authors, authors / 0.0151));
+      // Some cells scored by the anomaly scan, some of those in one of two open alerts.
+      double score = random.nextInt(3) == 0 ? 12.5 + random.nextInt(50) : 0;
+      String alert =
+          score > 40
+              ? (random.nextBoolean() ? "kuip-20260419T1415Z" : "ahoy-20260419T1420Z")
+              : null;
+      out.add(new HexFeature(cell, posts, authors, authors / 0.0151, score, alert));
     }
     return out;
   }
