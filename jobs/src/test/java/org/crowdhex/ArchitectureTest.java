@@ -46,6 +46,7 @@ class ArchitectureTest {
             "org.crowdhex.hygiene..",
             "org.crowdhex.flow..",
             "org.crowdhex.replay..",
+            "org.crowdhex.cluster..",
             "org.crowdhex.disclosure..")
         .should()
         .dependOnClassesThat()

@@ -22,11 +22,16 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      LiveBenchCommand.class,
       BaselineCommand.class,
       CalibrateCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       ReplayCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
+      CancelCommand.class,
+      SavepointCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Crowdhex implements Runnable {

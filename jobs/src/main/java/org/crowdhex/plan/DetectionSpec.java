@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * @param closeAfter windows below half the threshold that close an alert
  * @param daysPerFalseAlert N of "one false alert per N days per venue", the rate {@code crowdhex
  *     calibrate} sets the thresholds for
+ * @param buildUpRatio k of the per-cell CUSUMs that catch slow build-ups: the rise in the crowd
+ *     they are tuned to (2: a doubling); 0 switches them off
  */
 public record DetectionSpec(
     boolean enabled,
@@ -24,14 +26,19 @@ public record DetectionSpec(
     int radius,
     int windows,
     int closeAfter,
-    double daysPerFalseAlert)
+    double daysPerFalseAlert,
+    double buildUpRatio)
     implements Serializable {
+
+  /** The build-up CUSUMs look for a doubling of a cell's crowd unless the plan says otherwise. */
+  public static final double DEFAULT_BUILD_UP_RATIO = 2;
 
   /** One false alert per 30 days per venue unless the plan says otherwise. */
   public static final double DEFAULT_DAYS_PER_FALSE_ALERT = 30;
 
   public static final DetectionSpec OFF =
-      new DetectionSpec(false, null, 12, 40, 1, 3, 3, DEFAULT_DAYS_PER_FALSE_ALERT);
+      new DetectionSpec(
+          false, null, 12, 40, 1, 3, 3, DEFAULT_DAYS_PER_FALSE_ALERT, DEFAULT_BUILD_UP_RATIO);
 
   /** Settings with the default false-alert rate. */
   public DetectionSpec(
@@ -50,18 +57,40 @@ public record DetectionSpec(
         radius,
         windows,
         closeAfter,
-        DEFAULT_DAYS_PER_FALSE_ALERT);
+        DEFAULT_DAYS_PER_FALSE_ALERT,
+        DEFAULT_BUILD_UP_RATIO);
+  }
+
+  /** Whether the per-cell build-up CUSUMs run. */
+  public boolean buildUps() {
+    return buildUpRatio > 0;
   }
 
   /** The same settings switched on or off. */
   public DetectionSpec withEnabled(boolean on) {
     return new DetectionSpec(
-        on, baseline, threshold, critical, radius, windows, closeAfter, daysPerFalseAlert);
+        on,
+        baseline,
+        threshold,
+        critical,
+        radius,
+        windows,
+        closeAfter,
+        daysPerFalseAlert,
+        buildUpRatio);
   }
 
   /** The same settings without the baseline's path, once the baseline itself is loaded. */
   public DetectionSpec withoutFile() {
     return new DetectionSpec(
-        enabled, null, threshold, critical, radius, windows, closeAfter, daysPerFalseAlert);
+        enabled,
+        null,
+        threshold,
+        critical,
+        radius,
+        windows,
+        closeAfter,
+        daysPerFalseAlert,
+        buildUpRatio);
   }
 }

@@ -23,6 +23,7 @@ import org.crowdhex.privacy.PrivacySettings;
  * @param schedule the event's phases (kick-off, march start...), with the crowds they make expected
  * @param privacy pseudonyms, hygiene and the minimum crowd of published aggregates
  * @param flows how moves between cells are found and aggregated into flows
+ * @param live how the plan runs live: Kafka settings and checkpoints
  * @param parallelism the parallelism of the job on the embedded engine
  * @param file the plan file, or null for a plan made in code
  */
@@ -39,6 +40,7 @@ public record EventPlan(
     Schedule schedule,
     PrivacySettings privacy,
     FlowSettings flows,
+    LiveSpec live,
     int parallelism,
     Path file) {
 
@@ -60,6 +62,7 @@ public record EventPlan(
         schedule,
         privacy,
         flows,
+        live,
         parallelism,
         file);
   }
@@ -79,6 +82,7 @@ public record EventPlan(
         schedule,
         privacy,
         flows,
+        live,
         p,
         file);
   }
@@ -98,6 +102,7 @@ public record EventPlan(
         schedule,
         privacy,
         flows,
+        live,
         parallelism,
         file);
   }
@@ -117,6 +122,7 @@ public record EventPlan(
         schedule,
         privacy,
         flows,
+        live,
         parallelism,
         file);
   }
@@ -136,6 +142,7 @@ public record EventPlan(
         s,
         privacy,
         flows,
+        live,
         parallelism,
         file);
   }
@@ -155,6 +162,7 @@ public record EventPlan(
         schedule,
         p,
         flows,
+        live,
         parallelism,
         file);
   }
@@ -174,6 +182,27 @@ public record EventPlan(
         schedule,
         privacy,
         f,
+        live,
+        parallelism,
+        file);
+  }
+
+  /** The same plan with other live settings (Kafka, checkpoints). */
+  public EventPlan withLive(LiveSpec l) {
+    return new EventPlan(
+        name,
+        timeZone,
+        venues,
+        h3Resolution,
+        window,
+        input,
+        output,
+        tiles,
+        detection,
+        schedule,
+        privacy,
+        flows,
+        l,
         parallelism,
         file);
   }

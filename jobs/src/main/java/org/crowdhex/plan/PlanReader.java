@@ -32,6 +32,8 @@ import org.crowdhex.post.PostFormat;
 import org.crowdhex.post.PostSchema;
 import org.crowdhex.post.TimeFormat;
 import org.crowdhex.post.TimeRange;
+import org.crowdhex.privacy.KeyRotation;
+import org.crowdhex.privacy.KeySource;
 import org.crowdhex.privacy.PrivacySettings;
 
 /**
@@ -58,6 +60,10 @@ public final class PlanReader {
           "tiles",
           "detection",
           "schedule",
+          "privacy",
+          "flows",
+          "kafka",
+          "checkpoints",
           "run");
 
   private static final Set<String> OPTIONAL = Set.of("output.dir", "detection.baseline");
@@ -146,6 +152,9 @@ public final class PlanReader {
     TileSpec tiles = tiles(root.path("tiles"));
     DetectionSpec detection = detection(root.path("detection"), base);
     Schedule schedule = schedule(root.path("schedule"), zone);
+    PrivacySettings privacy = privacy(root.path("privacy"), base);
+    FlowSettings flows = flows(root.path("flows"), resolution);
+    LiveSpec live = new LiveSections(problems).read(root.path("kafka"), root.path("checkpoints"));
     JsonNode run = section(root, "run", "a mapping with parallelism");
     unknownKeys(run, "run.", Set.of("parallelism"));
     int parallelism = integer(run, "run.parallelism", 2, 1, 256, "a whole number from 1 to 256");
@@ -161,8 +170,9 @@ public final class PlanReader {
         tiles,
         detection,
         schedule,
-        PrivacySettings.DEFAULT,
-        FlowSettings.DEFAULT,
+        privacy,
+        flows,
+        live,
         parallelism,
         file);
   }
@@ -269,7 +279,8 @@ public final class PlanReader {
             "radius",
             "windows",
             "close_after",
-            "days_per_false_alert"));
+            "days_per_false_alert",
+            "build_up_ratio"));
     String file =
         string(n, "baseline", "detection.baseline", null, "a baseline file from crowdhex baseline");
     Path baseline = null;
@@ -307,6 +318,23 @@ public final class PlanReader {
             1.001,
             36_500,
             "days between false alerts per venue, more than 1 (crowdhex calibrate aims at it)");
+    double buildUpRatio =
+        number(
+            n,
+            "build_up_ratio",
+            "detection.build_up_ratio",
+            d.buildUpRatio(),
+            0,
+            100,
+            "0 (no build-up CUSUMs) or the rise in a cell's crowd they look for, above 1 and at"
+                + " most 100 (2: a doubling)");
+    if (buildUpRatio > 0 && buildUpRatio <= 1) {
+      problem(
+          "detection.build_up_ratio",
+          String.valueOf(n.path("build_up_ratio")),
+          "0 (no build-up CUSUMs) or the rise in a cell's crowd they look for, above 1 and at"
+              + " most 100 (2: a doubling)");
+    }
     return new DetectionSpec(
         enabled && baseline != null,
         baseline,
@@ -315,7 +343,8 @@ public final class PlanReader {
         radius,
         windows,
         closeAfter,
-        daysPerFalseAlert);
+        daysPerFalseAlert,
+        buildUpRatio);
   }
 
   private TileSpec tiles(JsonNode n) {
@@ -639,7 +668,216 @@ public final class PlanReader {
     return s.isEmpty() ? "run" : s;
   }
 
+  private static final String PRIVACY =
+      "a mapping with key_env or key_file, rotation, min_crowd, keep_text, keep_text_reason,"
+          + " post_cap, duplicate_window";
+  private static final String KEY_ENV =
+      "the name of the environment variable holding the pseudonym key";
+  private static final String KEY_FILE =
+      "the path of a file holding the pseudonym key, relative to the plan's folder";
+  private static final String NO_NOISY_RELEASE =
+      "no value: the differentially private release is not built yet, so leave the field out";
+
+  private PrivacySettings privacy(JsonNode n, Path base) {
+    PrivacySettings d = PrivacySettings.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem("privacy", show(n), PRIVACY);
+      return d;
+    }
+    unknownKeys(
+        n,
+        "privacy.",
+        Set.of(
+            "key_env",
+            "key_file",
+            "rotation",
+            "min_crowd",
+            "keep_text",
+            "keep_text_reason",
+            "post_cap",
+            "duplicate_window",
+            "dp_epsilon",
+            "dp_max_cells"));
+    KeySource key = d.key();
+    String env = optionalString(n, "key_env", "privacy.key_env", KEY_ENV);
+    String file = optionalString(n, "key_file", "privacy.key_file", KEY_FILE);
+    if (env != null && file != null) {
+      problem(
+          "privacy.key_file", quote(file), "no key_file beside privacy.key_env: one or the other");
+    } else if (env != null) {
+      if (env.isBlank()) problem("privacy.key_env", quote(env), KEY_ENV);
+      else key = KeySource.environment(env.trim());
+    } else if (file != null) {
+      try {
+        if (file.isBlank()) throw new InvalidPathException(file, "blank");
+        key = KeySource.file(base.resolve(file).normalize());
+      } catch (InvalidPathException e) {
+        problem("privacy.key_file", quote(file), KEY_FILE);
+      }
+    }
+    KeyRotation.Kind rotation = d.rotation();
+    String r = optionalString(n, "rotation", "privacy.rotation", KeyRotation.ACCEPTED);
+    if (r != null) {
+      try {
+        rotation = KeyRotation.Kind.parse(r);
+      } catch (IllegalArgumentException e) {
+        problem("privacy.rotation", quote(r), KeyRotation.ACCEPTED);
+      }
+    }
+    int minCrowd =
+        integer(
+            n,
+            "privacy.min_crowd",
+            d.minCrowd(),
+            1,
+            PrivacySettings.MAX_MIN_CROWD,
+            PrivacySettings.MIN_CROWD_ACCEPTED);
+    boolean keepText = bool(n, "keep_text", "privacy.keep_text", false);
+    String reason =
+        optionalString(
+            n,
+            "keep_text_reason",
+            "privacy.keep_text_reason",
+            PrivacySettings.KEEP_TEXT_REASON_ACCEPTED);
+    if (keepText && (reason == null || reason.isBlank())) {
+      problem(
+          "privacy.keep_text_reason",
+          reason == null ? "missing" : quote(reason),
+          PrivacySettings.KEEP_TEXT_REASON_ACCEPTED);
+    }
+    int postCap =
+        integer(
+            n,
+            "privacy.post_cap",
+            d.postCap(),
+            1,
+            PrivacySettings.MAX_POST_CAP,
+            PrivacySettings.POST_CAP_ACCEPTED);
+    Duration duplicates =
+        duration(
+            n,
+            "duplicate_window",
+            "privacy.duplicate_window",
+            d.duplicateWindow(),
+            Duration.ZERO,
+            PrivacySettings.MAX_DUPLICATE_WINDOW,
+            PrivacySettings.DUPLICATE_WINDOW_ACCEPTED);
+    for (String dp : List.of("dp_epsilon", "dp_max_cells")) {
+      JsonNode v = n.path(dp);
+      if (!v.isMissingNode() && !v.isNull()) problem("privacy." + dp, show(v), NO_NOISY_RELEASE);
+    }
+    if (duplicates == null || (keepText && (reason == null || reason.isBlank()))) return d;
+    return new PrivacySettings(
+        key,
+        rotation,
+        minCrowd,
+        keepText,
+        keepText ? reason : null,
+        postCap,
+        duplicates,
+        null,
+        d.dpMaxCells());
+  }
+
+  private static final String FLOWS =
+      "a mapping with min_gap, max_gap, max_speed_kmh, zones (venues or h3) and resolution";
+  private static final String FLOW_ZONES =
+      "venues (flows between venue zones) or h3 (between H3 parent cells at flows.resolution)";
+
+  private FlowSettings flows(JsonNode n, int resolution) {
+    FlowSettings d = FlowSettings.DEFAULT;
+    if (n.isMissingNode() || n.isNull()) return d;
+    if (!n.isObject()) {
+      problem("flows", show(n), FLOWS);
+      return d;
+    }
+    unknownKeys(n, "flows.", Set.of("min_gap", "max_gap", "max_speed_kmh", "zones", "resolution"));
+    Duration minGap =
+        duration(
+            n,
+            "min_gap",
+            "flows.min_gap",
+            d.minGap(),
+            Duration.ZERO,
+            Duration.ofHours(1),
+            FlowSettings.MIN_GAP_ACCEPTED);
+    Duration maxGap =
+        duration(
+            n,
+            "max_gap",
+            "flows.max_gap",
+            d.maxGap(),
+            Duration.ofMillis(1),
+            FlowSettings.LONGEST_MAX_GAP,
+            FlowSettings.MAX_GAP_ACCEPTED);
+    if (minGap != null && maxGap != null && maxGap.compareTo(minGap) <= 0) {
+      problem("flows.max_gap", Durations.format(maxGap), FlowSettings.MAX_GAP_ACCEPTED);
+      maxGap = null;
+    }
+    double speed = d.maxSpeedKmh();
+    JsonNode v = n.path("max_speed_kmh");
+    if (!v.isMissingNode() && !v.isNull()) {
+      if (!v.isNumber()
+          || !(v.asDouble() > 0 && v.asDouble() <= FlowSettings.FASTEST_MAX_SPEED_KMH)) {
+        problem("flows.max_speed_kmh", show(v), FlowSettings.MAX_SPEED_ACCEPTED);
+      } else {
+        speed = v.asDouble();
+      }
+    }
+    boolean venueZones = true;
+    String zones = optionalString(n, "zones", "flows.zones", FLOW_ZONES);
+    if (zones != null && zones.equals("h3")) {
+      venueZones = false;
+    } else if (zones != null && !zones.equals("venues")) {
+      problem("flows.zones", quote(zones), FLOW_ZONES);
+    }
+    int zoneResolution =
+        integer(
+            n,
+            "flows.resolution",
+            d.zoneResolution(),
+            0,
+            Math.max(0, resolution - 1),
+            FlowSettings.ZONE_RESOLUTION_ACCEPTED);
+    if (venueZones && !n.path("resolution").isMissingNode()) {
+      problem("flows.resolution", show(n.path("resolution")), "no value with zones: venues");
+    }
+    if (minGap == null || maxGap == null) return d;
+    return new FlowSettings(minGap, maxGap, speed, venueZones, zoneResolution);
+  }
+
   // --- field readers that record problems instead of throwing ---
+
+  /** A text field that may be absent (null). */
+  private String optionalString(JsonNode parent, String key, String field, String accepted) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return null;
+    if (!v.isTextual()) {
+      problem(field, show(v), accepted);
+      return null;
+    }
+    return v.asText();
+  }
+
+  /** A duration field of any section; null (with a problem) when it is not one within bounds. */
+  private Duration duration(
+      JsonNode parent,
+      String key,
+      String field,
+      Duration dflt,
+      Duration min,
+      Duration max,
+      String accepted) {
+    JsonNode v = parent.path(key);
+    if (v.isMissingNode() || v.isNull()) return dflt;
+    Duration d = v.isTextual() ? Durations.parse(v.asText()).orElse(null) : null;
+    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      problem(field, show(v), accepted);
+      return null;
+    }
+    return d;
+  }
 
   private JsonNode section(JsonNode parent, String key, String accepted) {
     JsonNode n = parent.path(key);

@@ -331,6 +331,10 @@ class DeploymentFilesTest {
         .isEqualTo(localFlink.get("parallelism.default"));
     assertThat(strings(spec.path("podTemplate").path("spec").path("containers"), "name"))
         .containsExactly("flink-main-container");
+    JsonNode env = spec.path("podTemplate").path("spec").path("containers").get(0).path("env");
+    assertThat(env.get(0).path("name").asText()).isEqualTo("CROWDHEX_PSEUDONYM_KEY");
+    assertThat(env.get(0).path("valueFrom").path("secretKeyRef").path("name").asText())
+        .isEqualTo("crowdhex-pseudonym-key");
   }
 
   @Test
@@ -342,7 +346,15 @@ class DeploymentFilesTest {
                 + " it checks the file offline, without a Docker engine");
     String normalised =
         Repo.runOk(
+            List.of(composeBin.toString(), "-f", "docker/compose.yaml", "config"),
+            Map.of("CROWDHEX_PSEUDONYM_KEY", "a-key-only-for-checking-the-compose-file-0123"),
+            120);
+    // Without the pseudonym key the stack does not start: the job would refuse to.
+    Repo.Result noKey =
+        Repo.run(
             List.of(composeBin.toString(), "-f", "docker/compose.yaml", "config"), Map.of(), 120);
+    assertThat(noKey.exitCode()).as(noKey.output()).isNotZero();
+    assertThat(noKey.output()).contains("CROWDHEX_PSEUDONYM_KEY");
     JsonNode resolved = YAML.readTree(normalised).path("services");
     assertThat(names(resolved))
         .containsExactlyInAnyOrder(

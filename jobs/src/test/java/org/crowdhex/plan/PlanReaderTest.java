@@ -11,11 +11,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
+import org.crowdhex.flow.FlowSettings;
 import org.crowdhex.post.FieldMapping;
 import org.crowdhex.post.PostFormat;
 import org.crowdhex.post.PostSchema;
 import org.crowdhex.post.TimeFormat;
 import org.crowdhex.post.TimeRange;
+import org.crowdhex.privacy.KeyRotation;
+import org.crowdhex.privacy.KeySource;
+import org.crowdhex.privacy.PrivacySettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,13 +94,61 @@ class PlanReaderTest {
     assertThat(p.input().fields()).isEqualTo(FieldMapping.DEFAULT);
     assertThat(p.input().zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
     assertThat(p.output()).isEqualTo(new OutputSpec(Path.of("out", "rotterdam-match"), true));
+    assertThat(p.privacy())
+        .isEqualTo(
+            PrivacySettings.DEFAULT.withKey(KeySource.environment("CROWDHEX_PSEUDONYM_KEY")));
+    assertThat(p.flows()).isEqualTo(FlowSettings.DEFAULT);
     assertThat(p.parallelism()).isEqualTo(2);
     assertThat(p.file()).isEqualTo(file);
   }
 
   @Test
+  void readsThePrivacyAndFlowsSections() throws IOException {
+    EventPlan p =
+        read(
+            MINIMAL
+                + "h3_resolution: 10\n"
+                + "privacy:\n"
+                + "  key_file: secrets/pseudonym.key\n"
+                + "  rotation: event\n"
+                + "  min_crowd: 25\n"
+                + "  keep_text: true\n"
+                + "  keep_text_reason: language detection study\n"
+                + "  post_cap: 4\n"
+                + "  duplicate_window: 2m\n"
+                + "flows: {zones: h3, resolution: 8, min_gap: 2m, max_gap: 90m,"
+                + " max_speed_kmh: 40}\n");
+
+    assertThat(p.privacy())
+        .isEqualTo(
+            new PrivacySettings(
+                KeySource.file(dir.resolve("secrets/pseudonym.key")),
+                KeyRotation.Kind.EVENT,
+                25,
+                true,
+                "language detection study",
+                4,
+                Duration.ofMinutes(2),
+                null,
+                PrivacySettings.DEFAULT_DP_MAX_CELLS));
+    assertThat(p.flows())
+        .isEqualTo(new FlowSettings(Duration.ofMinutes(2), Duration.ofMinutes(90), 40, false, 8));
+  }
+
+  @Test
+  void takesTheKeyFromTheVariableAPlanNames() throws IOException {
+    EventPlan p = read(MINIMAL + "privacy: {key_env: EVENT_KEY, rotation: day}\n");
+
+    assertThat(p.privacy().key()).isEqualTo(KeySource.environment("EVENT_KEY"));
+    assertThat(p.privacy().rotation()).isEqualTo(KeyRotation.Kind.DAY);
+  }
+
+  @Test
   void fillsInTheDefaultsWhenOptionalSectionsAreAbsent() throws IOException {
     EventPlan p = read(MINIMAL);
+
+    assertThat(p.privacy()).isEqualTo(PrivacySettings.DEFAULT);
+    assertThat(p.flows()).isEqualTo(FlowSettings.DEFAULT);
 
     assertThat(p.name()).isEqualTo("Test event");
     assertThat(p.timeZone()).isEqualTo(ZoneId.of("UTC"));
@@ -251,6 +303,60 @@ class PlanReaderTest {
         .containsExactly(
             "venues.file is \"no-such-venues.geojson\" (no-such-venues.geojson does not exist);"
                 + " accepted: the path of a venues GeoJSON file, relative to the plan's folder");
+  }
+
+  @Test
+  void readsTheKafkaAndCheckpointSectionsOfALiveRun() throws IOException {
+    Files.writeString(
+        plan,
+        MINIMAL
+            + """
+            kafka:
+              bootstrap_servers: "kafka-1:9092,kafka-2:9092"
+              input_topic: match.posts
+              starting_offsets: earliest
+              bounded: false
+              idle_timeout: 30s
+              delivery: exactly-once
+              transaction_timeout: 5m
+            checkpoints:
+              interval: 10s
+              directory: s3://crowdhex/checkpoints
+              mode: exactly_once
+              min_pause: 2s
+              timeout: 2m
+            """);
+
+    EventPlan p = PlanReader.read(plan);
+
+    assertThat(p.live().kafka())
+        .containsOnly(
+            java.util.Map.entry("bootstrap_servers", "kafka-1:9092,kafka-2:9092"),
+            java.util.Map.entry("input_topic", "match.posts"),
+            java.util.Map.entry("starting_offsets", "earliest"),
+            java.util.Map.entry("bounded", "false"),
+            java.util.Map.entry("idle_timeout", "30s"),
+            java.util.Map.entry("delivery", "exactly-once"),
+            java.util.Map.entry("transaction_timeout", "5m"));
+    assertThat(p.live().checkpoints())
+        .isEqualTo(
+            new CheckpointSpec(
+                Duration.ofSeconds(10),
+                "s3://crowdhex/checkpoints",
+                CheckpointSpec.Mode.EXACTLY_ONCE,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void withoutLiveSectionsTheClusterDecides() throws IOException {
+    Files.writeString(plan, MINIMAL);
+
+    EventPlan p = PlanReader.read(plan);
+
+    assertThat(p.live()).isEqualTo(LiveSpec.NONE);
+    assertThat(p.live().hasKafka()).isFalse();
+    assertThat(p.live().checkpoints().isSet()).isFalse();
   }
 
   // --- one bad field at a time: the field, the value and what is accepted ---
@@ -593,10 +699,215 @@ class PlanReaderTest {
             MINIMAL + "tiles: {pmtiles: maybe}\n",
             "tiles.pmtiles is \"maybe\"; accepted: true or false"),
         bad(
+            "kafka is not a mapping",
+            MINIMAL + "kafka: localhost:9092\n",
+            "kafka is \"localhost:9092\"; accepted: a mapping of Kafka settings: bootstrap_servers,"
+                + " input_topic, group_id, starting_offsets, bounded, idle_timeout, density_topic,"
+                + " venues_topic, alerts_topic, flows_topic, rejects_topic, delivery,"
+                + " transactional_id_prefix, transaction_timeout"),
+        bad(
+            "kafka has an unknown setting",
+            MINIMAL + "kafka: {bootstrap: \"k:9092\"}\n",
+            "kafka.bootstrap is an unknown field; accepted: one of alerts_topic, bootstrap_servers,"
+                + " bounded, delivery, density_topic, flows_topic, group_id, idle_timeout,"
+                + " input_topic, rejects_topic, starting_offsets, transaction_timeout,"
+                + " transactional_id_prefix, venues_topic"),
+        bad(
+            "kafka.bootstrap_servers has no port",
+            MINIMAL + "kafka: {bootstrap_servers: kafka}\n",
+            "kafka.bootstrap_servers is \"kafka\"; accepted: host:port, or several separated by"
+                + " commas (port 1 to 65535)"),
+        bad(
+            "kafka.input_topic has spaces",
+            MINIMAL + "kafka: {input_topic: posts with spaces}\n",
+            "kafka.input_topic is \"posts with spaces\"; accepted: 1 to 249 ASCII letters,"
+                + " digits, '.', '_' or '-' (not \".\" or \"..\")"),
+        bad(
+            "kafka.density_topic is a list",
+            MINIMAL + "kafka: {density_topic: [a, b]}\n",
+            "kafka.density_topic is a list [\"a\",\"b\"]; accepted: 1 to 249 ASCII letters,"
+                + " digits, '.', '_' or '-' (not \".\" or \"..\")"),
+        bad(
+            "kafka.group_id has a slash",
+            MINIMAL + "kafka: {group_id: a/b}\n",
+            "kafka.group_id is \"a/b\"; accepted: 1 to 200 ASCII letters, digits, '.', '_' or"
+                + " '-'"),
+        bad(
+            "kafka.starting_offsets is no rule",
+            MINIMAL + "kafka: {starting_offsets: yesterday}\n",
+            "kafka.starting_offsets is \"yesterday\"; accepted: committed, earliest, latest, or an"
+                + " ISO-8601 time with offset such as 2026-04-19T12:00:00Z"),
+        bad(
+            "kafka.bounded is not a boolean",
+            MINIMAL + "kafka: {bounded: maybe}\n",
+            "kafka.bounded is \"maybe\"; accepted: true or false"),
+        bad(
+            "kafka.idle_timeout is no duration",
+            MINIMAL + "kafka: {idle_timeout: soon}\n",
+            "kafka.idle_timeout is \"soon\"; accepted: " + DURATION),
+        bad(
+            "kafka.transaction_timeout is above what a broker accepts",
+            MINIMAL + "kafka: {transaction_timeout: 20m}\n",
+            "kafka.transaction_timeout is \"20m\"; accepted: a duration from 1s to 15m (a broker"
+                + " refuses more than its transaction.max.timeout.ms, 15m by default)"),
+        bad(
+            "kafka.delivery is no guarantee",
+            MINIMAL + "kafka: {delivery: twice}\n",
+            "kafka.delivery is \"twice\"; accepted: exactly_once or at_least_once"),
+        bad(
+            "two kafka outputs share a topic",
+            MINIMAL + "kafka: {density_topic: out, alerts_topic: out}\n",
+            "kafka.alerts_topic is \"out\" (also kafka.density_topic); accepted: a topic of its"
+                + " own: one topic per input and output"),
+        bad(
+            "checkpoints is not a mapping",
+            MINIMAL + "checkpoints: 10s\n",
+            "checkpoints is \"10s\"; accepted: a mapping with interval, directory, mode, min_pause"
+                + " and timeout"),
+        bad(
+            "checkpoints has an unknown field",
+            MINIMAL + "checkpoints: {every: 10s}\n",
+            "checkpoints.every is an unknown field; accepted: one of directory, interval,"
+                + " min_pause, mode, timeout"),
+        bad(
+            "checkpoints.interval is below a second",
+            MINIMAL + "checkpoints: {interval: 500ms}\n",
+            "checkpoints.interval is \"500ms\"; accepted: " + DURATION + ", from 1s to 1d"),
+        bad(
+            "checkpoints.interval is not shorter than the transaction timeout",
+            MINIMAL + "kafka: {transaction_timeout: 5m}\ncheckpoints: {interval: 5m}\n",
+            "checkpoints.interval is \"5m\"; accepted: shorter than kafka.transaction_timeout"
+                + " (5m), or a transaction would be aborted before its checkpoint commits it"),
+        bad(
+            "checkpoints.directory is relative",
+            MINIMAL + "checkpoints: {directory: checkpoints}\n",
+            "checkpoints.directory is \"checkpoints\"; accepted: an absolute path or a URI such as"
+                + " file:///var/crowdhex/checkpoints or s3://bucket/checkpoints, which the"
+                + " JobManager and every TaskManager reach"),
+        bad(
+            "checkpoints.mode is no mode",
+            MINIMAL + "checkpoints: {mode: sometimes}\n",
+            "checkpoints.mode is \"sometimes\"; accepted: exactly_once or at_least_once"),
+        bad(
+            "checkpoints.mode is at least once under exactly-once delivery",
+            MINIMAL + "checkpoints: {mode: at_least_once}\n",
+            "checkpoints.mode is \"at_least_once\"; accepted: exactly_once while kafka.delivery is"
+                + " exactly_once (the default); at_least_once goes with kafka.delivery:"
+                + " at_least_once"),
+        bad(
+            "checkpoints.min_pause is negative",
+            MINIMAL + "checkpoints: {min_pause: -5s}\n",
+            "checkpoints.min_pause is \"-5s\"; accepted: " + DURATION + ", from 0s to 1h"),
+        bad(
+            "checkpoints.timeout is too short",
+            MINIMAL + "checkpoints: {timeout: 1s}\n",
+            "checkpoints.timeout is \"1s\"; accepted: " + DURATION + ", from 10s to 1d"),
+        bad(
+            "privacy is not a mapping",
+            MINIMAL + "privacy: strict\n",
+            "privacy is \"strict\"; accepted: a mapping with key_env or key_file, rotation,"
+                + " min_crowd, keep_text, keep_text_reason, post_cap, duplicate_window"),
+        bad(
+            "privacy names both a key variable and a key file",
+            MINIMAL + "privacy: {key_env: K, key_file: k.key}\n",
+            "privacy.key_file is \"k.key\"; accepted: no key_file beside privacy.key_env: one or"
+                + " the other"),
+        bad(
+            "privacy.key_env is blank",
+            MINIMAL + "privacy: {key_env: \" \"}\n",
+            "privacy.key_env is \" \"; accepted: the name of the environment variable holding the"
+                + " pseudonym key"),
+        bad(
+            "privacy.key_file is not text",
+            MINIMAL + "privacy: {key_file: [a]}\n",
+            "privacy.key_file is a list [\"a\"]; accepted: the path of a file holding the"
+                + " pseudonym key, relative to the plan's folder"),
+        bad(
+            "privacy.rotation is neither event nor day",
+            MINIMAL + "privacy: {rotation: hourly}\n",
+            "privacy.rotation is \"hourly\"; accepted: " + KeyRotation.ACCEPTED),
+        bad(
+            "privacy.min_crowd is 0",
+            MINIMAL + "privacy: {min_crowd: 0}\n",
+            "privacy.min_crowd is 0; accepted: " + PrivacySettings.MIN_CROWD_ACCEPTED),
+        bad(
+            "privacy.min_crowd is not a whole number",
+            MINIMAL + "privacy: {min_crowd: 9.5}\n",
+            "privacy.min_crowd is 9.5; accepted: " + PrivacySettings.MIN_CROWD_ACCEPTED),
+        bad(
+            "privacy.keep_text without a reason",
+            MINIMAL + "privacy: {keep_text: true}\n",
+            "privacy.keep_text_reason is missing; accepted: "
+                + PrivacySettings.KEEP_TEXT_REASON_ACCEPTED),
+        bad(
+            "privacy.keep_text is not a boolean",
+            MINIMAL + "privacy: {keep_text: sometimes}\n",
+            "privacy.keep_text is \"sometimes\"; accepted: true or false"),
+        bad(
+            "privacy.post_cap is above its maximum",
+            MINIMAL + "privacy: {post_cap: 5000}\n",
+            "privacy.post_cap is 5000; accepted: " + PrivacySettings.POST_CAP_ACCEPTED),
+        bad(
+            "privacy.duplicate_window is too long",
+            MINIMAL + "privacy: {duplicate_window: 1h}\n",
+            "privacy.duplicate_window is \"1h\"; accepted: "
+                + PrivacySettings.DUPLICATE_WINDOW_ACCEPTED),
+        bad(
+            "privacy.dp_epsilon asks for a release that is not built",
+            MINIMAL + "privacy: {dp_epsilon: 1.0}\n",
+            "privacy.dp_epsilon is 1.0; accepted: no value: the differentially private release is"
+                + " not built yet, so leave the field out"),
+        bad(
+            "privacy has an unknown field",
+            MINIMAL + "privacy: {k: 10}\n",
+            "privacy.k is an unknown field; accepted: one of dp_epsilon, dp_max_cells,"
+                + " duplicate_window, keep_text, keep_text_reason, key_env, key_file, min_crowd,"
+                + " post_cap, rotation"),
+        bad(
+            "flows is not a mapping",
+            MINIMAL + "flows: [venues]\n",
+            "flows is a list [\"venues\"]; accepted: a mapping with min_gap, max_gap,"
+                + " max_speed_kmh, zones (venues or h3) and resolution"),
+        bad(
+            "flows.min_gap is not a duration",
+            MINIMAL + "flows: {min_gap: soon}\n",
+            "flows.min_gap is \"soon\"; accepted: " + FlowSettings.MIN_GAP_ACCEPTED),
+        bad(
+            "flows.max_gap is over a day",
+            MINIMAL + "flows: {max_gap: 2d}\n",
+            "flows.max_gap is \"2d\"; accepted: " + FlowSettings.MAX_GAP_ACCEPTED),
+        bad(
+            "flows.max_gap is not after min_gap",
+            MINIMAL + "flows: {min_gap: 10m, max_gap: 5m}\n",
+            "flows.max_gap is 5m; accepted: " + FlowSettings.MAX_GAP_ACCEPTED),
+        bad(
+            "flows.max_speed_kmh is not positive",
+            MINIMAL + "flows: {max_speed_kmh: 0}\n",
+            "flows.max_speed_kmh is 0; accepted: " + FlowSettings.MAX_SPEED_ACCEPTED),
+        bad(
+            "flows.zones is neither venues nor h3",
+            MINIMAL + "flows: {zones: districts}\n",
+            "flows.zones is \"districts\"; accepted: venues (flows between venue zones) or h3"
+                + " (between H3 parent cells at flows.resolution)"),
+        bad(
+            "flows.resolution is not coarser than h3_resolution",
+            MINIMAL + "h3_resolution: 9\nflows: {zones: h3, resolution: 9}\n",
+            "flows.resolution is 9; accepted: " + FlowSettings.ZONE_RESOLUTION_ACCEPTED),
+        bad(
+            "flows.resolution with venue zones",
+            MINIMAL + "flows: {zones: venues, resolution: 7}\n",
+            "flows.resolution is 7; accepted: no value with zones: venues"),
+        bad(
+            "flows has an unknown field",
+            MINIMAL + "flows: {max_speed: 100}\n",
+            "flows.max_speed is an unknown field; accepted: one of max_gap, max_speed_kmh,"
+                + " min_gap, resolution, zones"),
+        bad(
             "a top-level key is a typo",
             MINIMAL + "windw: {size: 15m}\n",
-            "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
-                + " output, run, schedule, tiles, time_range, time_zone, venues, window"));
+            "windw is an unknown field; accepted: one of checkpoints, detection, flows,"
+                + " h3_resolution, input, kafka, name, output, privacy, run, schedule, tiles,"
+                + " time_range, time_zone, venues, window"));
   }
 
   private static Arguments bad(String what, String yaml, String message) {
@@ -684,8 +995,9 @@ class PlanReaderTest {
     assertThat(e.problems())
         .extracting(PlanProblem::message)
         .containsExactly(
-            "windw is an unknown field; accepted: one of detection, h3_resolution, input, name,"
-                + " output, run, schedule, tiles, time_range, time_zone, venues, window",
+            "windw is an unknown field; accepted: one of checkpoints, detection, flows,"
+                + " h3_resolution, input, kafka, name, output, privacy, run, schedule, tiles,"
+                + " time_range, time_zone, venues, window",
             "name is missing; accepted: a non-empty name for the event",
             "time_zone is \"Europe/Amsterdm\"; accepted: an IANA time zone such as"
                 + " Europe/Amsterdam or UTC",

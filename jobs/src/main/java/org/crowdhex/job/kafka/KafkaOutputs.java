@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 import org.crowdhex.alert.AlertRecord;
 import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.VenueWindow;
+import org.crowdhex.disclosure.MinimumCrowd;
 import org.crowdhex.job.MonitorJob;
+import org.crowdhex.job.PublicAlerts;
 import org.crowdhex.output.AlertFormats;
 import org.crowdhex.output.AuditFormats;
 import org.crowdhex.output.DensityFormats;
@@ -55,6 +58,27 @@ public final class KafkaOutputs {
   public static void write(
       MonitorJob.Streams s, EventPlan plan, List<VenueZone> zones, KafkaSettings k)
       throws IOException {
+    write(
+        s,
+        plan.detection().enabled()
+            ? MonitorJob.detect(s.counts(), plan, VenueIndex.of(zones))
+            : null,
+        plan,
+        k);
+  }
+
+  /**
+   * Sends the streams of a monitor run to Kafka (see {@link #write(MonitorJob.Streams, EventPlan,
+   * List, KafkaSettings)}), with the alerts of a detector the caller has wired.
+   *
+   * @param detector the detector over the run's counts ({@link MonitorJob#detect}), whose public
+   *     alerts go to the alerts topic; null when the plan does not detect
+   */
+  public static void write(
+      MonitorJob.Streams s,
+      SingleOutputStreamOperator<AlertRecord> detector,
+      EventPlan plan,
+      KafkaSettings k) {
     requireCheckpoints(s.cells().getExecutionEnvironment(), k);
     sinkTo(
         s.cells(),
@@ -66,8 +90,13 @@ public final class KafkaOutputs {
     sinkTo(
         s.venues(), k, k.venuesTopic(), "venues", DensityFormats.venueLines(), VenueWindow::venue);
     sinkTo(s.rejects(), k, k.rejectsTopic(), "rejects", AuditFormats.rejectLines(), null);
-    if (plan.detection().enabled()) {
-      DataStream<AlertRecord> alerts = MonitorJob.detect(s.cells(), plan, VenueIndex.of(zones));
+    if (detector != null) {
+      // Only the public form of the alerts is written, as in the file outputs.
+      DataStream<AlertRecord> alerts =
+          detector
+              .filter(new PublicAlerts(new MinimumCrowd(plan.privacy().minCrowd())))
+              .name("public alerts")
+              .uid("public-alerts");
       sinkTo(alerts, k, k.alertsTopic(), "alerts", AlertFormats.lines(), AlertRecord::venue);
     }
   }

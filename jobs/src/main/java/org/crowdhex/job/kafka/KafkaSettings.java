@@ -297,8 +297,9 @@ public record KafkaSettings(
               + " alerts_topic, flows_topic, rejects_topic, delivery, transactional_id_prefix,"
               + " transaction_timeout");
     }
+    KafkaSettings k;
     try {
-      KafkaSettings k =
+      k =
           new KafkaSettings(
               bootstrap,
               inputTopic,
@@ -314,13 +315,13 @@ public record KafkaSettings(
               delivery,
               prefix,
               txTimeout);
-      throwIfAny(problems);
-      return k;
     } catch (SettingsException e) {
       problems.addAll(e.problems);
       throwIfAny(problems);
       throw e;
     }
+    throwIfAny(problems); // the problems of reading, each once
+    return k;
   }
 
   /** The same settings reading another topic. */

@@ -20,6 +20,7 @@ import org.crowdhex.job.RunCounters;
 import org.crowdhex.job.RunSummary;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.plan.PlanReader;
+import org.crowdhex.privacy.PseudonymKey;
 import org.crowdhex.replay.KafkaPublisher;
 import org.crowdhex.replay.Recording;
 import org.crowdhex.replay.Replay;
@@ -73,8 +74,12 @@ class KafkaMonitorJobTest {
         window: {size: 10m, slide: 5m, out_of_orderness: 1m, allowed_lateness: 2m}
         output: {geojson: false}
         tiles: {enabled: false}
+        privacy: {key_file: pseudonym.key, min_crowd: 1}
         run: {parallelism: 2}
         """);
+    if (!Files.exists(dir.resolve("pseudonym.key"))) {
+      PseudonymKey.throwaway().writeTo(dir.resolve("pseudonym.key"));
+    }
     return PlanReader.read(plan);
   }
 
