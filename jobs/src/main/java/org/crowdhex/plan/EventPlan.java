@@ -49,161 +49,100 @@ public record EventPlan(
 
   /** The same plan writing to another folder. */
   public EventPlan withOutputDir(Path dir) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        new OutputSpec(dir, output.geojson()),
-        tiles,
-        detection,
-        schedule,
-        privacy,
-        flows,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.output = new OutputSpec(dir, output.geojson()));
   }
 
   /** The same plan at another parallelism. */
   public EventPlan withParallelism(int p) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        detection,
-        schedule,
-        privacy,
-        flows,
-        live,
-        p,
-        file);
+    return with(c -> c.parallelism = p);
   }
 
   /** The same plan with other tile settings. */
   public EventPlan withTiles(TileSpec t) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        t,
-        detection,
-        schedule,
-        privacy,
-        flows,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.tiles = t);
   }
 
   /** The same plan with other detection settings. */
   public EventPlan withDetection(DetectionSpec d) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        d,
-        schedule,
-        privacy,
-        flows,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.detection = d);
   }
 
   /** The same plan with another schedule. */
   public EventPlan withSchedule(Schedule s) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        detection,
-        s,
-        privacy,
-        flows,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.schedule = s);
   }
 
   /** The same plan with other privacy settings. */
   public EventPlan withPrivacy(PrivacySettings p) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        detection,
-        schedule,
-        p,
-        flows,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.privacy = p);
   }
 
   /** The same plan with other flow settings. */
   public EventPlan withFlows(FlowSettings f) {
-    return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        detection,
-        schedule,
-        privacy,
-        f,
-        live,
-        parallelism,
-        file);
+    return with(c -> c.flows = f);
   }
 
-  /** The same plan with other live settings (Kafka, checkpoints). */
+  /** The same plan with other live settings. */
   public EventPlan withLive(LiveSpec l) {
+    return with(c -> c.live = l);
+  }
+
+  /** A copy of this plan with the parts that {@code change} sets replaced. */
+  private EventPlan with(java.util.function.Consumer<Parts> change) {
+    Parts c = new Parts(this);
+    change.accept(c);
     return new EventPlan(
-        name,
-        timeZone,
-        venues,
-        h3Resolution,
-        window,
-        input,
-        output,
-        tiles,
-        detection,
-        schedule,
-        privacy,
-        flows,
-        l,
-        parallelism,
-        file);
+        c.name,
+        c.timeZone,
+        c.venues,
+        c.h3Resolution,
+        c.window,
+        c.input,
+        c.output,
+        c.tiles,
+        c.detection,
+        c.schedule,
+        c.privacy,
+        c.flows,
+        c.live,
+        c.parallelism,
+        c.file);
+  }
+
+  /** The parts of a plan, to change one or two of them in a copy. */
+  private static final class Parts {
+    String name;
+    ZoneId timeZone;
+    VenueSource venues;
+    int h3Resolution;
+    WindowSpec window;
+    PostSchema input;
+    OutputSpec output;
+    TileSpec tiles;
+    DetectionSpec detection;
+    Schedule schedule;
+    PrivacySettings privacy;
+    FlowSettings flows;
+    LiveSpec live;
+    int parallelism;
+    Path file;
+
+    Parts(EventPlan p) {
+      name = p.name;
+      timeZone = p.timeZone;
+      venues = p.venues;
+      h3Resolution = p.h3Resolution;
+      window = p.window;
+      input = p.input;
+      output = p.output;
+      tiles = p.tiles;
+      detection = p.detection;
+      schedule = p.schedule;
+      privacy = p.privacy;
+      flows = p.flows;
+      live = p.live;
+      parallelism = p.parallelism;
+      file = p.file;
+    }
   }
 }
