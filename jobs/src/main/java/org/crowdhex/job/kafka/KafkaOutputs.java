@@ -13,11 +13,13 @@ import org.crowdhex.alert.AlertRecord;
 import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.VenueWindow;
 import org.crowdhex.disclosure.MinimumCrowd;
+import org.crowdhex.flow.FlowWindow;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.PublicAlerts;
 import org.crowdhex.output.AlertFormats;
 import org.crowdhex.output.AuditFormats;
 import org.crowdhex.output.DensityFormats;
+import org.crowdhex.output.FlowFormats;
 import org.crowdhex.output.RecordFormat;
 import org.crowdhex.plan.Durations;
 import org.crowdhex.plan.EventPlan;
@@ -40,7 +42,8 @@ public final class KafkaOutputs {
 
   /** The output topics a run of this plan writes to (alerts only when the plan detects). */
   public static List<String> topics(EventPlan plan, KafkaSettings k) {
-    List<String> topics = new ArrayList<>(List.of(k.densityTopic(), k.venuesTopic()));
+    List<String> topics =
+        new ArrayList<>(List.of(k.densityTopic(), k.venuesTopic(), k.flowsTopic()));
     if (plan.detection().enabled()) topics.add(k.alertsTopic());
     topics.add(k.rejectsTopic());
     return topics;
@@ -48,9 +51,10 @@ public final class KafkaOutputs {
 
   /**
    * Sends the streams of a monitor run to Kafka: cells to the density topic, venue totals to the
-   * venues topic, rejects to the dead-letter topic and, when the plan detects, alerts to the alerts
-   * topic. Turns checkpointing on (every {@link #CHECKPOINT_INTERVAL}) when the environment has it
-   * off, since the sinks commit with checkpoints.
+   * venues topic, flows (keyed by origin and destination zone) to the flows topic, rejects to the
+   * dead-letter topic and, when the plan detects, alerts to the alerts topic. Turns checkpointing
+   * on (every {@link #CHECKPOINT_INTERVAL}) when the environment has it off, since the sinks commit
+   * with checkpoints.
    *
    * @throws IllegalArgumentException when the transaction timeout is not longer than the checkpoint
    *     interval
@@ -89,6 +93,13 @@ public final class KafkaOutputs {
         (CellWindow c) -> Long.toHexString(c.cell()));
     sinkTo(
         s.venues(), k, k.venuesTopic(), "venues", DensityFormats.venueLines(), VenueWindow::venue);
+    sinkTo(
+        s.flows(),
+        k,
+        k.flowsTopic(),
+        "flows",
+        FlowFormats.edgeLines(),
+        (FlowWindow f) -> f.origin() + ">" + f.destination());
     sinkTo(s.rejects(), k, k.rejectsTopic(), "rejects", AuditFormats.rejectLines(), null);
     if (detector != null) {
       // Only the public form of the alerts is written, as in the file outputs.

@@ -75,6 +75,7 @@ class KafkaMonitorJobTest {
         output: {geojson: false}
         tiles: {enabled: false}
         privacy: {key_file: pseudonym.key, min_crowd: 1}
+        flows: {zones: h3, resolution: 8}
         run: {parallelism: 2}
         """);
     if (!Files.exists(dir.resolve("pseudonym.key"))) {
@@ -132,7 +133,7 @@ class KafkaMonitorJobTest {
 
     // The same recording replayed into Kafka, read by the job, written back exactly once.
     broker.createTopics(1, "job.posts");
-    broker.createTopics(2, "job.density", "job.venues", "job.rejects");
+    broker.createTopics(2, "job.density", "job.venues", "job.flows", "job.rejects");
     Recording recording = Recording.of(List.of(posts), plan.input());
     new Replay(ReplayClock.SYSTEM, Speed.MAX, p -> {})
         .run(
@@ -146,6 +147,7 @@ class KafkaMonitorJobTest {
                 "input_topic", "job.posts",
                 "density_topic", "job.density",
                 "venues_topic", "job.venues",
+                "flows_topic", "job.flows",
                 "rejects_topic", "job.rejects",
                 "starting_offsets", "earliest",
                 "bounded", "true"),
@@ -164,6 +166,10 @@ class KafkaMonitorJobTest {
     assertThat(kafkaCells).containsExactlyInAnyOrderElementsOf(fileCells);
     assertThat(values(broker.readCommitted("job.venues")))
         .containsExactlyInAnyOrderElementsOf(lines(out.resolve("density/venues.jsonl")));
+    List<String> fileFlows = lines(out.resolve("flows/flows.jsonl"));
+    assertThat(fileFlows).isNotEmpty();
+    assertThat(values(broker.readCommitted("job.flows")))
+        .containsExactlyInAnyOrderElementsOf(fileFlows);
 
     // Keys: the cell for density, the venue for venue totals.
     for (ConsumerRecord<String, String> r : broker.readCommitted("job.density")) {
