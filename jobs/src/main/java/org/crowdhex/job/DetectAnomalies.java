@@ -72,6 +72,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private transient ValueState<VenueAlertState> alertState;
   private transient ValueState<CellCusums> cusums;
   private transient Map<String, long[]> covers;
+  private transient Map<String, Neighbourhoods> neighbourhoods;
 
   DetectAnomalies(
       DetectionSpec spec,
@@ -111,6 +112,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     alertState = rc.getState(new ValueStateDescriptor<>("alerts", VenueAlertState.class));
     cusums = rc.getState(new ValueStateDescriptor<>("build-ups", CellCusums.class));
     covers = new HashMap<>();
+    neighbourhoods = new HashMap<>();
   }
 
   @Override
@@ -233,25 +235,27 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
    */
   private double scanAll(String venue, long[] cover, WindowCounts history, List<Hotspot> out) {
     int windows = history.windows();
-    // The schedule may expect a multiple of the usual crowd at this venue in some windows.
-    double[] multiplier = new double[windows];
+    // Each cell's expectation in each window, once: every cell lies in up to 7 (or 19)
+    // neighbourhoods. The schedule may expect a multiple of the usual crowd in some windows.
+    double[][] expectedAll = new double[windows][cover.length];
     for (int w = 0; w < windows; w++) {
-      multiplier[w] = schedule.multiplier(venue, history.starts[w] + size);
-    }
-    double best = 0;
-    for (long centre : cover) {
-      List<Long> ring = new ArrayList<>();
-      for (long c : h3.gridDisk(centre, spec.radius())) {
-        if (Arrays.binarySearch(cover, c) >= 0) ring.add(c);
+      double multiplier = schedule.multiplier(venue, history.starts[w] + size);
+      for (int i = 0; i < cover.length; i++) {
+        expectedAll[w][i] = baseline.expectedAt(cover[i], history.starts[w]) * multiplier;
       }
-      long[] cells = ring.stream().mapToLong(Long::longValue).toArray();
+    }
+    Neighbourhoods hoods = neighbourhoods(venue, cover);
+    double best = 0;
+    for (int centreIndex = 0; centreIndex < cover.length; centreIndex++) {
+      long centre = cover[centreIndex];
+      int[] hood = hoods.indexes()[centreIndex];
+      long[] cells = hoods.cells()[centreIndex];
       int[][] observed = new int[windows][cells.length];
       double[][] expected = new double[windows][cells.length];
       for (int w = 0; w < windows; w++) {
         for (int k = 0; k < cells.length; k++) {
-          int i = Arrays.binarySearch(cover, cells[k]);
-          observed[w][k] = history.authors[w * cover.length + i];
-          expected[w][k] = baseline.expectedAt(cells[k], history.starts[w]) * multiplier[w];
+          observed[w][k] = history.authors[w * cover.length + hood[k]];
+          expected[w][k] = expectedAll[w][hood[k]];
         }
       }
       ScanResult r = scan.scan(centre, cells, observed, expected);
@@ -264,7 +268,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
         int i = Arrays.binarySearch(cover, region[k]);
         for (int w = windows - r.duration(); w < windows; w++) {
           c[k] += history.authors[w * cover.length + i];
-          b[k] += baseline.expectedAt(region[k], history.starts[w]) * multiplier[w];
+          b[k] += expectedAll[w][i];
         }
       }
       long centreInRegion = Arrays.binarySearch(region, centre) >= 0 ? centre : region[0];
@@ -272,6 +276,36 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     }
     return best;
   }
+
+  /**
+   * The scan neighbourhood of every cover cell: the cells of its grid disk that are in the cover,
+   * in the disk's order, as indexes into the cover and as cells. Fixed for a venue, so worked out
+   * once per task rather than every window.
+   */
+  private Neighbourhoods neighbourhoods(String venue, long[] cover) {
+    return neighbourhoods.computeIfAbsent(
+        venue,
+        v -> {
+          int[][] indexes = new int[cover.length][];
+          long[][] cells = new long[cover.length][];
+          for (int centre = 0; centre < cover.length; centre++) {
+            List<Long> disk = h3.gridDisk(cover[centre], spec.radius());
+            int[] idx = new int[disk.size()];
+            int n = 0;
+            for (long c : disk) {
+              int i = Arrays.binarySearch(cover, c);
+              if (i >= 0) idx[n++] = i;
+            }
+            indexes[centre] = Arrays.copyOf(idx, n);
+            cells[centre] = new long[n];
+            for (int k = 0; k < n; k++) cells[centre][k] = cover[indexes[centre][k]];
+          }
+          return new Neighbourhoods(indexes, cells);
+        });
+  }
+
+  /** A venue's scan neighbourhoods, per cover cell (see {@link #neighbourhoods}). */
+  private record Neighbourhoods(int[][] indexes, long[][] cells) {}
 
   private long[] cover(String venue) {
     return covers.computeIfAbsent(
