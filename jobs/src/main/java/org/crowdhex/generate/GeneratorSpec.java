@@ -347,173 +347,100 @@ public record GeneratorSpec(
       return withPopulation((int) Math.round(authors));
     }
     double rate = postsPerAuthorPerDay * authors / MAX_POPULATION;
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        MAX_POPULATION,
-        rate,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(
+        c -> {
+          c.population = MAX_POPULATION;
+          c.postsPerAuthorPerDay = rate;
+        });
   }
 
   public GeneratorSpec withSeed(long newSeed) {
-    return new GeneratorSpec(
-        newSeed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.seed = newSeed);
   }
 
   public GeneratorSpec withPopulation(int newPopulation) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        newPopulation,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.population = newPopulation);
   }
 
   public GeneratorSpec withMatches(List<MatchScenario> newMatches) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        newMatches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.matches = newMatches);
   }
 
   public GeneratorSpec withScenarios(List<Scenario> newScenarios) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        newScenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.scenarios = newScenarios);
   }
 
   public GeneratorSpec withBots(int newBots) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        newBots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.bots = newBots);
   }
 
   public GeneratorSpec withDuplicateRate(double newDuplicateRate) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        newDuplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.duplicateRate = newDuplicateRate);
   }
 
   public GeneratorSpec withJitterMeters(double newJitterMeters) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        newJitterMeters,
-        maxDisorder);
+    return with(c -> c.jitterMeters = newJitterMeters);
   }
 
   /** The same spec naming the truth's cells at another H3 resolution. */
   public GeneratorSpec withH3Resolution(int newResolution) {
-    return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        newResolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        maxDisorder);
+    return with(c -> c.h3Resolution = newResolution);
   }
 
   public GeneratorSpec withMaxDisorder(Duration newMaxDisorder) {
+    return with(c -> c.maxDisorder = newMaxDisorder);
+  }
+
+  /** A copy of this spec with the parts that {@code change} sets replaced (and checked again). */
+  private GeneratorSpec with(java.util.function.Consumer<Parts> change) {
+    Parts c = new Parts(this);
+    change.accept(c);
     return new GeneratorSpec(
-        seed,
-        start,
-        duration,
-        zone,
-        population,
-        postsPerAuthorPerDay,
-        h3Resolution,
-        matches,
-        scenarios,
-        bots,
-        duplicateRate,
-        jitterMeters,
-        newMaxDisorder);
+        c.seed,
+        c.start,
+        c.duration,
+        c.zone,
+        c.population,
+        c.postsPerAuthorPerDay,
+        c.h3Resolution,
+        c.matches,
+        c.scenarios,
+        c.bots,
+        c.duplicateRate,
+        c.jitterMeters,
+        c.maxDisorder);
+  }
+
+  /** The parts of a spec, to change one or two of them in a copy. */
+  private static final class Parts {
+    long seed;
+    Instant start;
+    Duration duration;
+    ZoneId zone;
+    int population;
+    double postsPerAuthorPerDay;
+    int h3Resolution;
+    List<MatchScenario> matches;
+    List<Scenario> scenarios;
+    int bots;
+    double duplicateRate;
+    double jitterMeters;
+    Duration maxDisorder;
+
+    Parts(GeneratorSpec s) {
+      seed = s.seed;
+      start = s.start;
+      duration = s.duration;
+      zone = s.zone;
+      population = s.population;
+      postsPerAuthorPerDay = s.postsPerAuthorPerDay;
+      h3Resolution = s.h3Resolution;
+      matches = s.matches;
+      scenarios = s.scenarios;
+      bots = s.bots;
+      duplicateRate = s.duplicateRate;
+      jitterMeters = s.jitterMeters;
+      maxDisorder = s.maxDisorder;
+    }
   }
 }
