@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.FlatBaseline;
 import org.crowdhex.job.MonitorJob;
@@ -39,25 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ViewerAlertsBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path REPO = Files.exists(Path.of("viewer")) ? Path.of(".") : Path.of("..");
+  private static final Path REPO = Browser.REPO;
   private static final String ALERT = "kuip-20260419T1410Z";
 
   @TempDir Path dir;
 
   @Test
   void listsTheOpenAlertAndOutlinesItsCells() throws Exception {
-    Path script = REPO.resolve("viewer/test/screenshot.mjs").toAbsolutePath();
-    if (!Files.isDirectory(REPO.resolve("viewer/node_modules/playwright-core"))) {
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(REPO.resolve("viewer").toFile())
-              .redirectErrorStream(true)
-              .start();
-      String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(npm.waitFor()).as("npm ci in viewer/: %s", log).isZero();
-    }
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(chromium).as("Debian's chromium (apt-get install chromium)").isExecutable();
+    Path chromium = Browser.chromium();
 
     Path out = replayACrowdAtTheStadium();
     Path tiles = out.resolve("tiles");
@@ -70,9 +55,8 @@ class ViewerAlertsBrowserTest {
       server.start();
       Path shot = dir.resolve("alerts.png");
       JsonNode report =
-          screenshot(
-              script, server.url() + "?basemap=none", "20260419T1420Z", shot, chromium, true);
-      keepArtefact(shot);
+          screenshot(server.url() + "?basemap=none", "20260419T1420Z", shot, chromium, true);
+      Browser.keepArtefact(shot, "alerts.png");
 
       assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
       assertThat(report.get("pageErrors")).isEmpty();
@@ -93,7 +77,7 @@ class ViewerAlertsBrowserTest {
 
     // The same tiles as a tile set from before alerts: the manifest names no alerts document.
     Path old = dir.resolve("old-tiles");
-    copyTree(tiles, old);
+    Browser.copyTree(tiles, old);
     ObjectNode stripped = (ObjectNode) JSON.readTree(old.resolve("manifest.json").toFile());
     stripped
         .withArray("windows")
@@ -103,7 +87,6 @@ class ViewerAlertsBrowserTest {
       server.start();
       JsonNode report =
           screenshot(
-              script,
               server.url() + "?basemap=none",
               "20260419T1420Z",
               dir.resolve("old.png"),
@@ -199,51 +182,10 @@ class ViewerAlertsBrowserTest {
    * @param clickAlert whether to click the first listed alert first (the map flies to it)
    */
   private static JsonNode screenshot(
-      Path script, String url, String window, Path out, Path chromium, boolean clickAlert)
+      String url, String window, Path out, Path chromium, boolean clickAlert)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "node",
-                script.toString(),
-                "--url",
-                url,
-                "--window",
-                window,
-                "--layer",
-                "hex",
-                "--out",
-                out.toString(),
-                "--chromium",
-                chromium.toString(),
-                "--timeout-ms",
-                "120000"));
-    if (clickAlert) command.add("--click-alert");
-    Process p = new ProcessBuilder(command).start();
-    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    String last = stdout.strip();
-    last = last.substring(last.lastIndexOf('\n') + 1);
-    assertThat(last).as("screenshot script output; stderr: %s", stderr).startsWith("{");
-    return JSON.readTree(last);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(target);
-        else Files.copy(f, target);
-      }
-    }
-  }
-
-  /** Keeps the screenshot beside the build's test reports, for people to look at. */
-  private static void keepArtefact(Path shot) throws IOException {
-    Path target = REPO.resolve("jobs/target/viewer");
-    if (!Files.isDirectory(REPO.resolve("jobs/target"))) return;
-    Files.createDirectories(target);
-    Files.copy(shot, target.resolve("alerts.png"), StandardCopyOption.REPLACE_EXISTING);
+    return clickAlert
+        ? Browser.screenshot(url, window, out, chromium, "--layer", "hex", "--click-alert")
+        : Browser.screenshot(url, window, out, chromium, "--layer", "hex");
   }
 }

@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.crowdhex.cli.Crowdhex;
 import org.crowdhex.geo.Geodesic;
@@ -40,25 +36,13 @@ import org.locationtech.jts.geom.Point;
  */
 class ViewerBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path REPO = Files.exists(Path.of("viewer")) ? Path.of(".") : Path.of("..");
+  private static final Path REPO = Browser.REPO;
 
   @TempDir Path dir;
 
   @Test
   void showsTheEgressHeatOverTheStadiumAndNoneFarFromTheVenues() throws Exception {
-    Path script = REPO.resolve("viewer/test/screenshot.mjs").toAbsolutePath();
-    if (!Files.isDirectory(REPO.resolve("viewer/node_modules/playwright-core"))) {
-      // The pinned packages of the viewer (package-lock.json); needs npm on the PATH.
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(REPO.resolve("viewer").toFile())
-              .redirectErrorStream(true)
-              .start();
-      String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(npm.waitFor()).as("npm ci in viewer/: %s", log).isZero();
-    }
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(chromium).as("Debian's chromium (apt-get install chromium)").isExecutable();
+    Path chromium = Browser.chromium();
 
     // A small match day: fewer people than the demo, the same venues and schedule.
     Path planFile = REPO.resolve("geo-data/plans/rotterdam-match.yaml");
@@ -101,13 +85,8 @@ class ViewerBrowserTest {
       for (Coordinate c : far) points.append(';').append(c.x).append(',').append(c.y);
       JsonNode report =
           screenshot(
-              script,
-              server.url() + "?basemap=none",
-              egress,
-              shot,
-              points.toString(),
-              chromium.toString());
-      keepArtefact(shot);
+              server.url() + "?basemap=none", egress, shot, points.toString(), chromium.toString());
+      Browser.keepArtefact(shot, "egress.png");
 
       assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
       assertThat(report.get("current").asText()).isEqualTo(egress);
@@ -181,42 +160,9 @@ class ViewerBrowserTest {
   }
 
   private static JsonNode screenshot(
-      Path script, String url, String window, Path out, String points, String chromium)
+      String url, String window, Path out, String points, String chromium)
       throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                "node",
-                script.toString(),
-                "--url",
-                url,
-                "--window",
-                window,
-                "--layer",
-                "heat",
-                "--points",
-                points,
-                "--out",
-                out.toString(),
-                "--chromium",
-                chromium,
-                "--timeout-ms",
-                "120000")
-            .redirectErrorStream(false);
-    Process p = pb.start();
-    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    String last = stdout.strip();
-    last = last.substring(last.lastIndexOf('\n') + 1);
-    assertThat(last).as("screenshot script output; stderr: %s", stderr).startsWith("{");
-    return JSON.readTree(last);
-  }
-
-  /** Keeps the screenshot beside the build's test reports, for people to look at. */
-  private static void keepArtefact(Path shot) throws IOException {
-    Path target = REPO.resolve("jobs/target/viewer");
-    if (!Files.isDirectory(REPO.resolve("jobs/target"))) return;
-    Files.createDirectories(target);
-    Files.copy(shot, target.resolve("egress.png"), StandardCopyOption.REPLACE_EXISTING);
+    return Browser.screenshot(
+        url, window, out, Path.of(chromium), "--layer", "heat", "--points", points);
   }
 }

@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.crowdhex.cli.Crowdhex;
 import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.MonitorJob;
@@ -38,25 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ViewerFlowsBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path REPO = Files.exists(Path.of("viewer")) ? Path.of(".") : Path.of("..");
+  private static final Path REPO = Browser.REPO;
   private static final Instant KICK_OFF = Instant.parse("2026-04-19T12:30:00Z"); // 14:30 local
 
   @TempDir Path dir;
 
   @Test
   void drawsArrowsTowardTheStadiumBeforeKickOff() throws Exception {
-    Path script = REPO.resolve("viewer/test/screenshot.mjs").toAbsolutePath();
-    if (!Files.isDirectory(REPO.resolve("viewer/node_modules/playwright-core"))) {
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(REPO.resolve("viewer").toFile())
-              .redirectErrorStream(true)
-              .start();
-      String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(npm.waitFor()).as("npm ci in viewer/: %s", log).isZero();
-    }
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(chromium).as("Debian's chromium (apt-get install chromium)").isExecutable();
+    Path chromium = Browser.chromium();
 
     Path planFile = REPO.resolve("geo-data/plans/rotterdam-match.yaml");
     Path input = dir.resolve("input");
@@ -118,8 +103,8 @@ class ViewerFlowsBrowserTest {
     try (TileServer server = new TileServer(ServeConfig.local(tiles, 0))) {
       server.start();
       Path shot = dir.resolve("flows.png");
-      JsonNode report = screenshot(script, server.url() + "?basemap=none", window, shot, chromium);
-      keepArtefact(shot);
+      JsonNode report = screenshot(server.url() + "?basemap=none", window, shot, chromium);
+      Browser.keepArtefact(shot, "flows.png");
 
       assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
       assertThat(report.get("current").asText()).isEqualTo(window);
@@ -147,15 +132,14 @@ class ViewerFlowsBrowserTest {
 
     // The same tiles as a tile set from before flows: the manifest names no flows document.
     Path old = dir.resolve("old-tiles");
-    copyTree(tiles, old);
+    Browser.copyTree(tiles, old);
     ObjectNode stripped = (ObjectNode) JSON.readTree(old.resolve("manifest.json").toFile());
     stripped.withArray("windows").forEach(w -> ((ObjectNode) w).remove("flows"));
     JSON.writeValue(old.resolve("manifest.json").toFile(), stripped);
     try (TileServer server = new TileServer(ServeConfig.local(old, 0))) {
       server.start();
       JsonNode report =
-          screenshot(
-              script, server.url() + "?basemap=none", window, dir.resolve("old.png"), chromium);
+          screenshot(server.url() + "?basemap=none", window, dir.resolve("old.png"), chromium);
       assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
       assertThat(report.get("pageErrors")).isEmpty();
       assertThat(report.get("consoleErrors")).as(report.toString()).isEmpty();
@@ -166,50 +150,8 @@ class ViewerFlowsBrowserTest {
     }
   }
 
-  private static JsonNode screenshot(
-      Path script, String url, String window, Path out, Path chromium)
+  private static JsonNode screenshot(String url, String window, Path out, Path chromium)
       throws IOException, InterruptedException {
-    List<String> command =
-        List.of(
-            "node",
-            script.toString(),
-            "--url",
-            url,
-            "--window",
-            window,
-            "--layer",
-            "heat",
-            "--out",
-            out.toString(),
-            "--chromium",
-            chromium.toString(),
-            "--timeout-ms",
-            "120000");
-    Process p = new ProcessBuilder(command).start();
-    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-    String last = stdout.strip();
-    last = last.substring(last.lastIndexOf('\n') + 1);
-    assertThat(last).as("screenshot script output; stderr: %s", stderr).startsWith("{");
-    return JSON.readTree(last);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(target);
-        else Files.copy(f, target);
-      }
-    }
-  }
-
-  /** Keeps the screenshot beside the build's test reports, for people to look at. */
-  private static void keepArtefact(Path shot) throws IOException {
-    Path target = REPO.resolve("jobs/target/viewer");
-    if (!Files.isDirectory(REPO.resolve("jobs/target"))) return;
-    Files.createDirectories(target);
-    Files.copy(shot, target.resolve("flows.png"), StandardCopyOption.REPLACE_EXISTING);
+    return Browser.screenshot(url, window, out, chromium, "--layer", "heat");
   }
 }
