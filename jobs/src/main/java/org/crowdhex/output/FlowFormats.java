@@ -129,17 +129,8 @@ public final class FlowFormats {
                 FlowLocation to = zones.location(f.destination());
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
-                g.writeObjectFieldStart("geometry");
-                g.writeStringField("type", "LineString");
-                g.writeArrayFieldStart("coordinates");
-                for (FlowLocation l : new FlowLocation[] {from, to}) {
-                  g.writeStartArray();
-                  g.writeNumber(Json.round(l.lon(), 7));
-                  g.writeNumber(Json.round(l.lat(), 7));
-                  g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
+                g.writeFieldName("geometry");
+                writeLine(g, from, to);
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("origin", f.origin());
                 g.writeStringField("destination", f.destination());
@@ -233,21 +224,28 @@ public final class FlowFormats {
           g -> {
             g.writeStartObject();
             g.writeStringField("type", "Feature");
-            g.writeObjectFieldStart("geometry");
-            g.writeStringField("type", "LineString");
-            g.writeArrayFieldStart("coordinates");
-            for (FlowLocation l : new FlowLocation[] {from, to}) {
-              g.writeStartArray();
-              g.writeNumber(Json.round(l.lon(), 7));
-              g.writeNumber(Json.round(l.lat(), 7));
-              g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.writeFieldName("geometry");
+            writeLine(g, from, to);
             g.writeFieldName("properties");
             writeEdge(g, f);
             g.writeEndObject();
           });
     }
+  }
+
+  /** A GeoJSON LineString from one zone centre to another. */
+  private static void writeLine(JsonGenerator g, FlowLocation from, FlowLocation to)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "LineString");
+    g.writeArrayFieldStart("coordinates");
+    for (FlowLocation l : new FlowLocation[] {from, to}) {
+      g.writeStartArray();
+      g.writeNumber(Json.round(l.lon(), 7));
+      g.writeNumber(Json.round(l.lat(), 7));
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 }
