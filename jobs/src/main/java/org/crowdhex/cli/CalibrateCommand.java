@@ -115,19 +115,6 @@ final class CalibrateCommand implements Callable<Integer> {
           "%.1f days of history cover N = %s days: the rule replayed on them.%n", span, number(n));
     } else {
       int wholeDays = (int) Math.ceil(span);
-      long firstDay = first;
-      Map<String, double[]> maxima = new TreeMap<>();
-      for (Map.Entry<String, TreeMap<Long, Double>> v : scores.entrySet()) {
-        long[] starts = v.getValue().keySet().stream().mapToLong(Long::longValue).toArray();
-        double[] s = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
-        maxima.put(
-            v.getKey(),
-            AlertRateCalibration.dailyMaxima(
-                starts,
-                AlertRateCalibration.openingLevels(s, CRITICAL_RATIO),
-                firstDay,
-                wholeDays));
-      }
       if (wholeDays < 7) {
         throw new UserErrors.UserError(
             "--history spans "
@@ -136,6 +123,15 @@ final class CalibrateCommand implements Callable<Integer> {
                 + number(n)
                 + "; accepted: at least 7 days to fit the daily maxima, or N days to replay the"
                 + " rule on");
+      }
+      Map<String, double[]> maxima = new TreeMap<>();
+      for (Map.Entry<String, TreeMap<Long, Double>> v : scores.entrySet()) {
+        long[] starts = v.getValue().keySet().stream().mapToLong(Long::longValue).toArray();
+        double[] s = v.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
+        maxima.put(
+            v.getKey(),
+            AlertRateCalibration.dailyMaxima(
+                starts, AlertRateCalibration.openingLevels(s, CRITICAL_RATIO), first, wholeDays));
       }
       t = AlertRateCalibration.extrapolate(maxima.values(), n, CRITICAL_RATIO);
       System.out.printf(
