@@ -185,6 +185,15 @@
       + (Number.isFinite(ratio) ? ` · ×${decimalFmt.format(ratio)}` : '');
 
     button.append(head, when, figures);
+    // Without a baseline file the expectation is the stream's own first hour: say how far to trust it.
+    if (p.baseline === 'no baseline yet' || p.baseline === 'online') {
+      const basis = document.createElement('span');
+      basis.className = 'alert-basis';
+      basis.textContent = p.baseline === 'online'
+        ? 'expected: learned from the stream itself (no baseline file)'
+        : 'no baseline yet: still learning what is normal';
+      button.append(basis);
+    }
     button.addEventListener('click', () => flyTo(feature));
     li.appendChild(button);
     return li;

@@ -25,6 +25,8 @@ import java.util.List;
  * @param phase the schedule phase of the last window in which the alert held, or null
  * @param trigger what opened the alert: {@code scan} (the scan statistic, 2 hits in 3 windows or
  *     one critical) or {@code build_up} (a cell's CUSUM: a crowd gathering over hours)
+ * @param baseline where {@code expected} comes from: a baseline file, or (without one) the stream's
+ *     own first windows, marked {@code no baseline yet} until they are learned
  * @param state what happened in this record's window
  * @param severity the highest severity the alert has reached
  * @param notifies true only when the alert opens or escalates: the records to send to people
@@ -51,6 +53,7 @@ public record AlertRecord(
     String venue,
     String phase,
     String trigger,
+    ExpectationSource baseline,
     AlertState state,
     Severity severity,
     boolean notifies,
@@ -93,6 +96,7 @@ public record AlertRecord(
           "alert " + id + " has no cells; accepted: at least one H3 cell");
     }
     cells = List.copyOf(cells);
+    if (baseline == null) baseline = ExpectationSource.HISTORY;
     if (!(expected > 0) || !(peakExpected > 0)) {
       throw new IllegalArgumentException(
           "alert "
@@ -141,6 +145,7 @@ public record AlertRecord(
     if (phase == null) g.writeNullField("phase");
     else g.writeStringField("phase", phase);
     g.writeStringField("trigger", trigger);
+    g.writeStringField("baseline", baseline.label());
     g.writeStringField("state", state.label());
     g.writeStringField("severity", severity.label());
     g.writeBooleanField("notify", notifies);

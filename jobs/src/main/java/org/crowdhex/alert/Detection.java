@@ -14,6 +14,7 @@ import java.util.List;
  * @param windowEnd exclusive, epoch ms
  * @param hotspots the scan's regions that passed its minimal level, in any order
  * @param buildUps the cells whose CUSUM reached its threshold in this window
+ * @param baseline where the expected crowd the scan compared against came from
  */
 public record Detection(
     String venue,
@@ -21,12 +22,24 @@ public record Detection(
     long windowStart,
     long windowEnd,
     List<Hotspot> hotspots,
-    List<BuildUp> buildUps) {
+    List<BuildUp> buildUps,
+    ExpectationSource baseline) {
 
-  /** A detection of the scan alone. */
+  /** A detection of the scan alone, against a baseline file. */
   public Detection(
       String venue, String phase, long windowStart, long windowEnd, List<Hotspot> hotspots) {
     this(venue, phase, windowStart, windowEnd, hotspots, List.of());
+  }
+
+  /** A detection against a baseline file. */
+  public Detection(
+      String venue,
+      String phase,
+      long windowStart,
+      long windowEnd,
+      List<Hotspot> hotspots,
+      List<BuildUp> buildUps) {
+    this(venue, phase, windowStart, windowEnd, hotspots, buildUps, ExpectationSource.HISTORY);
   }
 
   public Detection {
@@ -48,5 +61,6 @@ public record Detection(
     }
     hotspots = List.copyOf(hotspots);
     buildUps = buildUps == null ? List.of() : List.copyOf(buildUps);
+    if (baseline == null) baseline = ExpectationSource.HISTORY;
   }
 }

@@ -32,6 +32,7 @@ import java.util.List;
  * @param score the score of C against B
  * @param peakObserved C in the window with the highest score, for the minimum-crowd rule of the
  *     alerts' public form (not written out)
+ * @param baseline where {@code expected} comes from (see {@link AlertRecord#baseline()})
  */
 public record OpenAlert(
     String id,
@@ -44,9 +45,38 @@ public record OpenAlert(
     long observed,
     double expected,
     double score,
-    long peakObserved) {
+    long peakObserved,
+    ExpectationSource baseline) {
 
   private static final JsonFactory JSON = new JsonFactory();
+
+  /** An open alert against a baseline file. */
+  public OpenAlert(
+      String id,
+      String venue,
+      String phase,
+      Severity severity,
+      long firstWindowStart,
+      long lastWindowEnd,
+      long[] cells,
+      long observed,
+      double expected,
+      double score,
+      long peakObserved) {
+    this(
+        id,
+        venue,
+        phase,
+        severity,
+        firstWindowStart,
+        lastWindowEnd,
+        cells,
+        observed,
+        expected,
+        score,
+        peakObserved,
+        ExpectationSource.HISTORY);
+  }
 
   /** The order of a window's open alerts in its documents: by venue, then id. */
   public static final Comparator<OpenAlert> ORDER =
@@ -69,6 +99,7 @@ public record OpenAlert(
     }
     cells = cells.clone();
     Arrays.sort(cells);
+    if (baseline == null) baseline = ExpectationSource.HISTORY;
     if (!(expected > 0) || !Double.isFinite(expected)) {
       throw new IllegalArgumentException(
           "open alert " + id + " expected is " + expected + "; accepted: a finite count above 0");
@@ -135,6 +166,7 @@ public record OpenAlert(
     if (phase == null) g.writeNullField("phase");
     else g.writeStringField("phase", phase);
     g.writeStringField("severity", severity.label());
+    g.writeStringField("baseline", baseline.label());
     g.writeStringField("since", Instant.ofEpochMilli(firstWindowStart).toString());
     g.writeStringField("until", Instant.ofEpochMilli(lastWindowEnd).toString());
     g.writeArrayFieldStart("cells");

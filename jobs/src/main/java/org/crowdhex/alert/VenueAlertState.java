@@ -57,6 +57,9 @@ public class VenueAlertState implements Serializable {
   /** End of the window with the highest score. */
   public long peakWindowEnd;
 
+  /** Where the expected crowd of the last window in which the alert held came from. */
+  public ExpectationSource baseline;
+
   /** C, B and score in the last window in which the alert held. */
   public long observed;
 
@@ -114,6 +117,7 @@ public class VenueAlertState implements Serializable {
     alertId = null;
     phase = null;
     trigger = null;
+    baseline = null;
     cells = new long[0];
     firstWindowEnd = NO_WINDOW;
     heldWindowEnd = NO_WINDOW;

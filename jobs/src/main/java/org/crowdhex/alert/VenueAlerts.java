@@ -102,7 +102,7 @@ public final class VenueAlerts {
     fillQuietWindows(state, detection.windowEnd(), out);
     List<Incident> incidents = merger.merge(detection.hotspots());
     Incident strongest = incidents.isEmpty() ? null : incidents.get(0);
-    apply(state, detection.venue(), detection.phase(), detection.windowEnd(), strongest, out);
+    apply(state, detection, detection.windowEnd(), strongest, out);
     if (!state.hasOpenAlert() && !detection.buildUps().isEmpty()) {
       openBuildUp(state, detection, out);
     }
@@ -141,7 +141,7 @@ public final class VenueAlerts {
     state.hitExpected = new double[] {expected};
     open(
         state,
-        detection.phase(),
+        detection,
         windowEnd,
         new Incident(cells, observed, expected, score),
         TRIGGER_BUILD_UP,
@@ -159,7 +159,7 @@ public final class VenueAlerts {
     if (state.isIdle() || isLate(state, windowEnd)) return List.of();
     List<AlertRecord> out = new ArrayList<>(1);
     fillQuietWindows(state, windowEnd, out);
-    if (!state.isIdle()) apply(state, state.venue, null, windowEnd, null, out);
+    if (!state.isIdle()) apply(state, null, windowEnd, null, out);
     return out;
   }
 
@@ -190,7 +190,8 @@ public final class VenueAlerts {
         state.observed,
         state.expected,
         state.score,
-        state.peakObserved);
+        state.peakObserved,
+        state.baseline);
   }
 
   private static boolean isLate(VenueAlertState state, long windowEnd) {
@@ -202,24 +203,24 @@ public final class VenueAlerts {
   private void fillQuietWindows(VenueAlertState state, long windowEnd, List<AlertRecord> out) {
     if (state.isIdle()) return;
     for (long end = state.lastWindowEnd + windowSlide; end < windowEnd; end += windowSlide) {
-      apply(state, state.venue, null, end, null, out);
+      apply(state, null, end, null, out);
       if (state.isIdle()) return;
     }
   }
 
+  /** Applies a window: {@code detection} is null for a quiet one (no strongest incident either). */
   private void apply(
       VenueAlertState state,
-      String venue,
-      String phase,
+      Detection detection,
       long windowEnd,
       Incident strongest,
       List<AlertRecord> out) {
-    state.venue = venue;
+    if (detection != null) state.venue = detection.venue();
     state.lastWindowEnd = windowEnd;
     double score = strongest == null ? 0 : strongest.score();
     if (state.hasOpenAlert()) {
       if (policy.holds(score)) {
-        hold(state, phase, windowEnd, strongest, out);
+        hold(state, detection, windowEnd, strongest, out);
       } else if (++state.lowWindows >= policy.closeAfter()) {
         state.revision++;
         out.add(record(state, AlertState.CLOSED, false, windowEnd));
@@ -230,7 +231,7 @@ public final class VenueAlerts {
       if (policy.isHit(score)) {
         addHit(state, windowEnd, strongest);
         if (state.hitEnds.length >= policy.openHits() || score >= policy.critical()) {
-          open(state, phase, windowEnd, strongest, TRIGGER_SCAN, out);
+          open(state, detection, windowEnd, strongest, TRIGGER_SCAN, out);
         }
       }
     }
@@ -239,7 +240,7 @@ public final class VenueAlerts {
 
   private void open(
       VenueAlertState state,
-      String phase,
+      Detection detection,
       long windowEnd,
       Incident strongest,
       String trigger,
@@ -262,7 +263,7 @@ public final class VenueAlerts {
     state.peakObserved = state.hitObserved[peak];
     state.peakExpected = state.hitExpected[peak];
     state.severity = policy.severityOf(state.peakScore);
-    setHeld(state, phase, windowEnd, strongest);
+    setHeld(state, detection, windowEnd, strongest);
     state.revision = 0;
     state.lowWindows = 0;
     state.clearHits();
@@ -271,12 +272,12 @@ public final class VenueAlerts {
 
   private void hold(
       VenueAlertState state,
-      String phase,
+      Detection detection,
       long windowEnd,
       Incident strongest,
       List<AlertRecord> out) {
     state.lowWindows = 0;
-    setHeld(state, phase, windowEnd, strongest);
+    setHeld(state, detection, windowEnd, strongest);
     if (strongest.score() > state.peakScore) {
       state.peakWindowEnd = windowEnd;
       state.peakScore = strongest.score();
@@ -294,8 +295,9 @@ public final class VenueAlerts {
   }
 
   private static void setHeld(
-      VenueAlertState state, String phase, long windowEnd, Incident strongest) {
-    state.phase = phase;
+      VenueAlertState state, Detection detection, long windowEnd, Incident strongest) {
+    state.phase = detection.phase();
+    state.baseline = detection.baseline();
     state.cells = strongest.cells();
     state.heldWindowEnd = windowEnd;
     state.observed = strongest.observed();
@@ -337,6 +339,7 @@ public final class VenueAlerts {
         state.venue,
         state.phase,
         state.trigger,
+        state.baseline,
         what,
         state.severity,
         notify,

@@ -77,7 +77,9 @@ final class BaselineCommand implements Callable<Integer> {
     // Only the counts are needed: no tiles. Every count, however small (minimum crowd 1): the
     // baseline is the detector's model, learned in a folder deleted at the end, not an output.
     plan =
-        plan.withTiles(plan.tiles().withEnabled(false)).withPrivacy(plan.privacy().withMinCrowd(1));
+        plan.withTiles(plan.tiles().withEnabled(false))
+            .withPrivacy(plan.privacy().withMinCrowd(1))
+            .withDetection(plan.detection().withEnabled(false));
     List<Interval> excluded = new ArrayList<>();
     for (String e : exclude) excluded.add(interval(e));
 

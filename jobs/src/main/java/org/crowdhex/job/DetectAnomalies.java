@@ -19,6 +19,7 @@ import org.crowdhex.alert.AlertPolicy;
 import org.crowdhex.alert.AlertRecord;
 import org.crowdhex.alert.BuildUp;
 import org.crowdhex.alert.Detection;
+import org.crowdhex.alert.ExpectationSource;
 import org.crowdhex.alert.Hotspot;
 import org.crowdhex.alert.IncidentMerger;
 import org.crowdhex.alert.VenueAlertState;
@@ -28,6 +29,7 @@ import org.crowdhex.anomaly.PoissonScore;
 import org.crowdhex.anomaly.ScanResult;
 import org.crowdhex.anomaly.SubsetScan;
 import org.crowdhex.baseline.Baseline;
+import org.crowdhex.baseline.OnlineBaseline;
 import org.crowdhex.density.VenueCellCount;
 import org.crowdhex.density.VenueScore;
 import org.crowdhex.plan.DetectionSpec;
@@ -43,6 +45,11 @@ import org.crowdhex.venue.VenueIndex;
  * hotspots to the venue's alert lifecycle. Windows in which the venue had no post at all still
  * count as quiet through a timer, so alerts close. Late revisions of a window are not scanned
  * again: an alert, once sent, stands.
+ *
+ * <p>Without a baseline file the venue learns its expectations from its own first windows (the
+ * plan's {@code detection.warm_up}, see {@link OnlineBaseline}): nothing is scanned before a window
+ * size of the stream is learned (three windows at 15 minutes sliding by 5), alerts until the
+ * warm-up is over are marked "no baseline yet", and the build-up CUSUMs wait for the warm-up.
  *
  * <p>For the map it also sends each window's {@link #MARKS}: the venue's hot cells with their
  * scores and its open alert. They go out in the timer at the window's end, before the operator
@@ -61,6 +68,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private final DetectionSpec spec;
   private final Schedule schedule;
   private final Baseline baseline;
+  private final int warmUpWindows;
   private final VenueIndex index;
   private final long size;
   private final long slide;
@@ -71,9 +79,14 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private transient ValueState<WindowCounts> recent;
   private transient ValueState<VenueAlertState> alertState;
   private transient ValueState<CellCusums> cusums;
+  private transient ValueState<OnlineBaseline> learned;
   private transient Map<String, long[]> covers;
   private transient Map<String, Neighbourhoods> neighbourhoods;
 
+  /**
+   * @param baseline the expectations learned from history, or null to learn them from the stream
+   *     (over {@code warmUp}, rounded up to whole slides)
+   */
   DetectAnomalies(
       DetectionSpec spec,
       Schedule schedule,
@@ -84,6 +97,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     this.spec = spec;
     this.schedule = schedule;
     this.baseline = baseline;
+    this.warmUpWindows = (int) Math.max(1, (spec.warmUp().toMillis() + slide - 1) / slide);
     this.index = index;
     this.size = size;
     this.slide = slide;
@@ -111,6 +125,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     recent = rc.getState(new ValueStateDescriptor<>("recent", WindowCounts.class));
     alertState = rc.getState(new ValueStateDescriptor<>("alerts", VenueAlertState.class));
     cusums = rc.getState(new ValueStateDescriptor<>("build-ups", CellCusums.class));
+    learned = rc.getState(new ValueStateDescriptor<>("online-baseline", OnlineBaseline.class));
     covers = new HashMap<>();
     neighbourhoods = new HashMap<>();
   }
@@ -150,20 +165,42 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       if (history == null) history = new WindowCounts(cover.length);
       history.append(windowStart, now.authors, spec.windows());
       recent.update(history);
-      double best = scanAll(venue, cover, history, hotspots);
-      ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
-      SchedulePhase phase = schedule.phaseOfWindow(windowEnd);
-      List<BuildUp> buildUps = buildUps(venue, cover, now, windowStart, windowEnd);
-      records =
-          alerts.onWindow(
-              state,
-              new Detection(
-                  venue,
-                  phase == null ? null : phase.name(),
-                  windowStart,
-                  windowEnd,
-                  hotspots,
-                  buildUps));
+      OnlineBaseline online = null; // the stream's own expectations, without a baseline file
+      ExpectationSource source = ExpectationSource.HISTORY;
+      if (baseline == null) {
+        online = learned.value();
+        if (online == null) {
+          online = new OnlineBaseline(cover.length, size, slide, warmUpWindows);
+        }
+        source = online.isWarm() ? ExpectationSource.ONLINE : ExpectationSource.NO_BASELINE_YET;
+      }
+      if (online != null && online.windowsLearned() < Math.min(size / slide, warmUpWindows)) {
+        records = alerts.onQuietWindow(state, windowEnd); // too little to compare with yet
+      } else {
+        double best = scanAll(venue, cover, history, online, hotspots);
+        ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
+        SchedulePhase phase = schedule.phaseOfWindow(windowEnd);
+        List<BuildUp> buildUps =
+            online == null || online.isWarm()
+                ? buildUps(venue, cover, now, online, windowStart, windowEnd)
+                : List.of();
+        records =
+            alerts.onWindow(
+                state,
+                new Detection(
+                    venue,
+                    phase == null ? null : phase.name(),
+                    windowStart,
+                    windowEnd,
+                    hotspots,
+                    buildUps,
+                    source));
+      }
+      if (online != null) {
+        // Learned after the scan: a window is compared with the ones before it, never itself.
+        online.observeWindow(windowStart, now.authors);
+        learned.update(online);
+      }
     } else {
       records = alerts.onQuietWindow(state, windowEnd);
     }
@@ -197,7 +234,12 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
    * venue ({@link CellCusums#thresholdFor}). The state is dropped while nothing builds up.
    */
   private List<BuildUp> buildUps(
-      String venue, long[] cover, WindowCounts now, long windowStart, long windowEnd)
+      String venue,
+      long[] cover,
+      WindowCounts now,
+      OnlineBaseline online,
+      long windowStart,
+      long windowEnd)
       throws Exception {
     if (!spec.buildUps() || windowStart % size != 0) return List.of();
     CellCusums c = cusums.value();
@@ -212,7 +254,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     double multiplier = schedule.multiplier(venue, windowEnd);
     double[] expected = new double[cover.length];
     for (int i = 0; i < cover.length; i++) {
-      expected[i] = baseline.expectedAt(cover[i], windowStart) * multiplier;
+      expected[i] = expected(cover, i, windowStart, online) * multiplier;
     }
     List<BuildUp> out = new ArrayList<>(0);
     for (CellCusums.CusumAlarm a : c.update(now.authors, expected)) {
@@ -233,7 +275,8 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
    * The scan around every cover cell: adds the regions scoring at least half the threshold to
    * {@code out} and returns the best score of all.
    */
-  private double scanAll(String venue, long[] cover, WindowCounts history, List<Hotspot> out) {
+  private double scanAll(
+      String venue, long[] cover, WindowCounts history, OnlineBaseline online, List<Hotspot> out) {
     int windows = history.windows();
     // Each cell's expectation in each window, once: every cell lies in up to 7 (or 19)
     // neighbourhoods. The schedule may expect a multiple of the usual crowd in some windows.
@@ -241,7 +284,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     for (int w = 0; w < windows; w++) {
       double multiplier = schedule.multiplier(venue, history.starts[w] + size);
       for (int i = 0; i < cover.length; i++) {
-        expectedAll[w][i] = baseline.expectedAt(cover[i], history.starts[w]) * multiplier;
+        expectedAll[w][i] = expected(cover, i, history.starts[w], online) * multiplier;
       }
     }
     Neighbourhoods hoods = neighbourhoods(venue, cover);
@@ -275,6 +318,14 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       out.add(new Hotspot(centreInRegion, region, c, b, r.score()));
     }
     return best;
+  }
+
+  /**
+   * A cover cell's expected authors in the window starting at {@code windowStart}: the baseline
+   * file's for the hour of the week, or without one the stream's own, the same at every hour.
+   */
+  private double expected(long[] cover, int i, long windowStart, OnlineBaseline online) {
+    return online == null ? baseline.expectedAt(cover[i], windowStart) : online.expected(i);
   }
 
   /**

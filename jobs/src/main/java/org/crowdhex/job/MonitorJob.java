@@ -401,12 +401,16 @@ public final class MonitorJob {
         }
       }
     }
-    Baseline baseline = Baseline.read(plan.detection().baseline());
-    baseline.requireFits(
-        plan.detection().baseline().toString(),
-        plan.h3Resolution(),
-        plan.window().size().toMillis(),
-        plan.timeZone());
+    // Without a baseline file each venue learns its expectations from the stream's first windows.
+    Baseline baseline = null;
+    if (plan.detection().baseline() != null) {
+      baseline = Baseline.read(plan.detection().baseline());
+      baseline.requireFits(
+          plan.detection().baseline().toString(),
+          plan.h3Resolution(),
+          plan.window().size().toMillis(),
+          plan.timeZone());
+    }
     return cells
         .flatMap(new VenueCounts())
         .name("venue counts")

@@ -2,12 +2,14 @@ package org.crowdhex.plan;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How the monitor detects crowds far above what is normal for the place and hour.
  *
- * @param enabled whether detection runs (it needs a baseline)
- * @param baseline the baseline file ({@code crowdhex baseline}), or null
+ * @param enabled whether detection runs
+ * @param baseline the baseline file ({@code crowdhex baseline}), or null: then expectations are
+ *     learned from the stream's own first {@code warmUp} (the online fallback)
  * @param threshold the scan score that counts as a hit (2 hits in 3 windows open an alert)
  * @param critical the scan score that opens an alert at once
  * @param radius the scan neighbourhood: H3 grid distance 1 (7 cells) or 2 (19 cells)
@@ -17,6 +19,8 @@ import java.nio.file.Path;
  *     calibrate} sets the thresholds for
  * @param buildUpRatio k of the per-cell CUSUMs that catch slow build-ups: the rise in the crowd
  *     they are tuned to (2: a doubling); 0 switches them off
+ * @param warmUp without a baseline file: how much of the stream the expectations are learned from
+ *     (whole slides, after the first window); alerts until then are marked "no baseline yet"
  */
 public record DetectionSpec(
     boolean enabled,
@@ -27,18 +31,31 @@ public record DetectionSpec(
     int windows,
     int closeAfter,
     double daysPerFalseAlert,
-    double buildUpRatio)
+    double buildUpRatio,
+    Duration warmUp)
     implements Serializable {
 
   /** The build-up CUSUMs look for a doubling of a cell's crowd unless the plan says otherwise. */
   public static final double DEFAULT_BUILD_UP_RATIO = 2;
+
+  /** Without a baseline file, expectations are learned from the stream's first hour. */
+  public static final Duration DEFAULT_WARM_UP = Duration.ofHours(1);
 
   /** One false alert per 30 days per venue unless the plan says otherwise. */
   public static final double DEFAULT_DAYS_PER_FALSE_ALERT = 30;
 
   public static final DetectionSpec OFF =
       new DetectionSpec(
-          false, null, 12, 40, 1, 3, 3, DEFAULT_DAYS_PER_FALSE_ALERT, DEFAULT_BUILD_UP_RATIO);
+          false,
+          null,
+          12,
+          40,
+          1,
+          3,
+          3,
+          DEFAULT_DAYS_PER_FALSE_ALERT,
+          DEFAULT_BUILD_UP_RATIO,
+          DEFAULT_WARM_UP);
 
   /** Settings with the default false-alert rate. */
   public DetectionSpec(
@@ -58,7 +75,8 @@ public record DetectionSpec(
         windows,
         closeAfter,
         DEFAULT_DAYS_PER_FALSE_ALERT,
-        DEFAULT_BUILD_UP_RATIO);
+        DEFAULT_BUILD_UP_RATIO,
+        DEFAULT_WARM_UP);
   }
 
   /** Whether the per-cell build-up CUSUMs run. */
@@ -77,7 +95,8 @@ public record DetectionSpec(
         windows,
         closeAfter,
         daysPerFalseAlert,
-        buildUpRatio);
+        buildUpRatio,
+        warmUp);
   }
 
   /** The same settings without the baseline's path, once the baseline itself is loaded. */
@@ -91,6 +110,7 @@ public record DetectionSpec(
         windows,
         closeAfter,
         daysPerFalseAlert,
-        buildUpRatio);
+        buildUpRatio,
+        warmUp);
   }
 }

@@ -280,7 +280,8 @@ public final class PlanReader {
             "windows",
             "close_after",
             "days_per_false_alert",
-            "build_up_ratio"));
+            "build_up_ratio",
+            "warm_up"));
     String file =
         string(n, "baseline", "detection.baseline", null, "a baseline file from crowdhex baseline");
     Path baseline = null;
@@ -335,8 +336,19 @@ public final class PlanReader {
           "0 (no build-up CUSUMs) or the rise in a cell's crowd they look for, above 1 and at"
               + " most 100 (2: a doubling)");
     }
+    Duration warmUp =
+        duration(
+            n,
+            "warm_up",
+            "detection.warm_up",
+            d.warmUp(),
+            Duration.ofMinutes(1),
+            Duration.ofDays(1),
+            "without a baseline file, how much of the stream to learn the expected crowd from: "
+                + Durations.ACCEPTED
+                + ", from 1m to 1d (default 1h)");
     return new DetectionSpec(
-        enabled && baseline != null,
+        enabled,
         baseline,
         threshold,
         critical,
@@ -344,7 +356,8 @@ public final class PlanReader {
         windows,
         closeAfter,
         daysPerFalseAlert,
-        buildUpRatio);
+        buildUpRatio,
+        warmUp == null ? d.warmUp() : warmUp);
   }
 
   private TileSpec tiles(JsonNode n) {

@@ -82,6 +82,7 @@ class AlertRecordTest {
             "kuip",
             null,
             "scan",
+            null,
             AlertState.CLOSED,
             Severity.LOW,
             false,

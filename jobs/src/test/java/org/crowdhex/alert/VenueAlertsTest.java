@@ -2,6 +2,7 @@ package org.crowdhex.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.uber.h3core.H3Core;
 import java.io.IOException;
@@ -94,6 +95,44 @@ class VenueAlertsTest {
               assertThat(r.phase()).isEqualTo("egress");
               assertThat(r.cells()).containsExactly(Long.toHexString(kuip));
             });
+  }
+
+  @Test
+  void eachRecordSaysWhereItsExpectationCameFrom() {
+    Detection warming = scored(0, 60);
+    Detection learned = scored(1, 40);
+    warming =
+        new Detection(
+            "kuip",
+            null,
+            warming.windowStart(),
+            warming.windowEnd(),
+            warming.hotspots(),
+            List.of(),
+            ExpectationSource.NO_BASELINE_YET);
+    learned =
+        new Detection(
+            "kuip",
+            null,
+            learned.windowStart(),
+            learned.windowEnd(),
+            learned.hotspots(),
+            List.of(),
+            ExpectationSource.ONLINE);
+
+    List<AlertRecord> out = new ArrayList<>(alerts.onWindow(state, warming));
+    out.addAll(alerts.onWindow(state, learned));
+    out.addAll(alerts.onWindow(state, nothing(2)));
+    out.addAll(alerts.onWindow(state, nothing(3)));
+    out.addAll(alerts.onWindow(state, nothing(4)));
+
+    assertThat(out)
+        .extracting(AlertRecord::state, r -> r.baseline().label())
+        .containsExactly(
+            tuple(AlertState.OPENED, "no baseline yet"),
+            tuple(AlertState.UPDATED, "online"),
+            tuple(AlertState.CLOSED, "online"));
+    assertThat(scored(0, 12).baseline()).isEqualTo(ExpectationSource.HISTORY);
   }
 
   @Test

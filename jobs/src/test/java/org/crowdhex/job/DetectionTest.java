@@ -179,6 +179,68 @@ class DetectionTest {
     }
   }
 
+  @Test
+  void withoutABaselineFileEachVenueLearnsFromTheStreamsFirstHour() throws Exception {
+    generate(
+        "--kick-off",
+        "2026-04-19T14:30",
+        "--attendance",
+        "3000",
+        "--seed",
+        "25",
+        "--out",
+        dir.resolve("online").toString());
+    // The stream starts two and a half hours before kick-off (12:00 local, 10:00 UTC); the arrival
+    // starts at 12:30, before the hour of warm-up is over.
+    Path online = dir.resolve("plan-online.yaml");
+    Files.writeString(
+        online,
+        Files.readString(plan)
+            + """
+            time_range: {start: 2026-04-19T12:00, end: 2026-04-19T17:00}
+            detection: {threshold: 25, critical: 80, warm_up: 1h}
+            """);
+    EventPlan p = PlanReader.read(online);
+    assertThat(p.detection().enabled()).isTrue();
+    assertThat(p.detection().baseline()).isNull();
+    Path out = dir.resolve("online-out");
+    EmbeddedRun.replay(
+        p,
+        MonitorJob.venueZones(p),
+        List.of(dir.resolve("online/posts.jsonl").toString()),
+        out,
+        x -> {});
+    List<JsonNode> alerts = MonitorJobTest.jsonLines(out.resolve("alerts/alerts.jsonl"));
+    List<JsonNode> scores = MonitorJobTest.jsonLines(out.resolve("alerts/scores.jsonl"));
+
+    // The stream's first window starts at 09:50 UTC (a venue's first may be later); learning starts
+    // a window size after a venue's first window, and scanning once a window size is learned.
+    assertThat(scores).isNotEmpty();
+    Map<String, Instant> firstScanned = new java.util.HashMap<>();
+    for (JsonNode r : scores) {
+      Instant start = Instant.parse(r.get("window_start").asText());
+      assertThat(start).isAfterOrEqualTo(Instant.parse("2026-04-19T10:20:00Z"));
+      firstScanned.merge(r.get("venue").asText(), start, (x, y) -> x.isBefore(y) ? x : y);
+    }
+    // Twelve windows learned make a venue's fallback warm: the window after the twelfth is the
+    // first compared with the whole hour, nine slides after the first window scanned.
+    assertThat(alerts).as("alerts around the match").isNotEmpty();
+    for (JsonNode a : alerts) {
+      if (a.get("state").asText().equals("closed")) continue;
+      Instant start = Instant.parse(a.get("last_window_start").asText());
+      Instant warm = firstScanned.get(a.get("venue").asText()).plusSeconds(9 * 300);
+      assertThat(a.get("baseline").asText())
+          .as("%s", a)
+          .isEqualTo(start.isBefore(warm) ? "no baseline yet" : "online");
+    }
+    assertThat(alerts)
+        .extracting(a -> a.get("venue").asText())
+        .containsAnyOf("kuip", "stadion_halt");
+    assertThat(alerts)
+        .extracting(a -> a.get("baseline").asText())
+        .contains("no baseline yet", "online");
+  }
+
   /** The records of De Kuip alerts that hold (not closed) in windows ending in [from, to). */
   private static List<JsonNode> kuipHeldDuring(List<JsonNode> alerts, long from, long to) {
     return alerts.stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.crowdhex.baseline.OnlineBaseline;
 import org.crowdhex.disclosure.FamilyTally;
 import org.crowdhex.flow.EdgeMove;
 import org.crowdhex.flow.FlowEdge;
@@ -22,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The records and states of the privacy and flow stages take Flink's POJO serializer, field by
- * field, never the generic (Kryo) fallback: faster, and a state whose class changes can evolve.
+ * The records and states of the privacy, flow and detection stages take Flink's POJO serializer,
+ * field by field, never the generic (Kryo) fallback: faster, and a state whose class changes can
+ * evolve.
  */
 class StateTypesTest {
 
@@ -42,7 +44,8 @@ class StateTypesTest {
         ZoneTally.class,
         FamilyTally.class,
         FlowWindow.class,
-        ZoneFlowWindow.class
+        ZoneFlowWindow.class,
+        OnlineBaseline.class
       })
   void isAPojoWithNoGenericField(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);

@@ -661,6 +661,12 @@ class PlanReaderTest {
             MINIMAL + "detection: {threshold: 30, critical: 20}\n",
             "detection.critical is 20.0; accepted: a score above detection.threshold (30.0)"),
         bad(
+            "detection.warm_up is too short",
+            MINIMAL + "detection: {warm_up: 30s}\n",
+            "detection.warm_up is \"30s\"; accepted: without a baseline file, how much of the"
+                + " stream to learn the expected crowd from: a duration like 30s, 5m, 2h, 1d (or"
+                + " ISO-8601 such as PT5M), from 1m to 1d (default 1h)"),
+        bad(
             "detection.days_per_false_alert is not more than a day",
             MINIMAL + "detection: {days_per_false_alert: 1}\n",
             "detection.days_per_false_alert is 1; accepted: days between false alerts per venue,"

@@ -51,6 +51,17 @@ class ViewerAlertsBrowserTest {
     int open = manifest.at("/windows/2/open_alerts").asInt();
     assertThat(open).as("De Kuip's, and the station's if the crowd reaches its zone").isPositive();
 
+    // As if the job had no baseline file yet: the viewer says so beside the alert's figures.
+    Path doc = tiles.resolve("20260419T1420Z/alerts.geojson");
+    ObjectNode alertsDoc = (ObjectNode) JSON.readTree(doc.toFile());
+    alertsDoc
+        .withArray("features")
+        .forEach(
+            f -> {
+              ObjectNode p = (ObjectNode) f.get("properties");
+              if (p.get("id").asText().equals(ALERT)) p.put("baseline", "no baseline yet");
+            });
+    JSON.writeValue(doc.toFile(), alertsDoc);
     try (TileServer server = new TileServer(ServeConfig.local(tiles, 0))) {
       server.start();
       Path shot = dir.resolve("alerts.png");
@@ -70,7 +81,13 @@ class ViewerAlertsBrowserTest {
       assertThat(item)
           .as("venue, severity, since when, observed / expected and ratio")
           .contains("De Kuip", "since 16:10", "observed", "expected", "×")
-          .containsIgnoringCase("critical");
+          .containsIgnoringCase("critical")
+          .contains("no baseline yet");
+      for (int i = 0; i < ids.size(); i++) {
+        if (i == ids.indexOf(ALERT)) continue;
+        // Alerts against the baseline file carry no such note.
+        assertThat(alerts.get("items").get(i).asText()).doesNotContain("baseline");
+      }
       assertThat(alerts.get("outline").asInt()).as("rendered alert outline").isPositive();
       assertThat(alerts.get("cellOutline").asInt()).as("outlined hexagons").isPositive();
     }
