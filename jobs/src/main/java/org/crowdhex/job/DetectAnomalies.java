@@ -43,8 +43,9 @@ import org.crowdhex.venue.VenueIndex;
  * every cell count of that window; it keeps the last few windows, runs the expectation-based
  * Poisson subset scan around every cell of the venue's cover against the baseline, and feeds the
  * hotspots to the venue's alert lifecycle. Windows in which the venue had no post at all still
- * count as quiet through a timer, so alerts close. Late revisions of a window are not scanned
- * again: an alert, once sent, stands.
+ * count as quiet through a timer, so alerts close. A scan region spans the last few slides in time;
+ * a slide in which the venue had no post counts as zeros. Late revisions of a window replace its
+ * counts for later scans but are not scanned again: an alert, once sent, stands.
  *
  * <p>Without a baseline file the venue learns its expectations from its own first windows (the
  * plan's {@code detection.warm_up}, see {@link OnlineBaseline}): nothing is scanned before a window
@@ -163,7 +164,13 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       WindowCounts history = recent.value();
       long[] cover = cover(venue);
       if (history == null) history = new WindowCounts(cover.length);
-      history.append(windowStart, now.authors, spec.windows());
+      if (history.revise(windowStart, now.authors)) {
+        // A late revision of a window already scanned: later scans see its new counts, but it is
+        // not scanned again, and an alert once sent stands.
+        recent.update(history);
+        return;
+      }
+      history.append(windowStart, now.authors, spec.windows(), slide);
       recent.update(history);
       OnlineBaseline online = null; // the stream's own expectations, without a baseline file
       ExpectationSource source = ExpectationSource.HISTORY;
