@@ -156,6 +156,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (cells != null) reports.addAll(referenceDetectors(events, scorer));
     System.out.print(ReportTable.text(reports));
+    System.out.println();
+    System.out.print(ReportTable.delays(events, reports));
     if (json != null) {
       ReportTable.writeJson(reports, json);
       System.out.println("reports also in " + json);

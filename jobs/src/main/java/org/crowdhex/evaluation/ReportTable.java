@@ -70,7 +70,39 @@ public final class ReportTable {
             Integer.toString(r.alerts())
           });
     }
-    int[] widths = new int[HEADERS.length];
+    return table(rows);
+  }
+
+  /**
+   * Each truth event's delay per detector, side by side: one row per event (its id and kind), one
+   * column per report, {@code missed} where a detector did not detect it. Which events are slow for
+   * which detector, behind the medians of {@link #text}.
+   */
+  public static String delays(TruthSet truth, List<EvaluationReport> reports) {
+    List<String[]> rows = new ArrayList<>();
+    String[] header = new String[reports.size() + 2];
+    header[0] = "event";
+    header[1] = "kind";
+    for (int i = 0; i < reports.size(); i++) header[i + 2] = reports.get(i).detector();
+    rows.add(header);
+    for (TruthEvent e : truth.events()) {
+      String[] row = new String[header.length];
+      row[0] = e.id();
+      row[1] = e.kind();
+      for (int i = 0; i < reports.size(); i++) {
+        row[i + 2] = "missed";
+        for (Detection d : reports.get(i).detections()) {
+          if (d.eventId().equals(e.id())) row[i + 2] = delay(d.delay());
+        }
+      }
+      rows.add(row);
+    }
+    return table(rows);
+  }
+
+  /** Rows as a fixed-width table: the first is the header, followed by a rule. */
+  private static String table(List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());

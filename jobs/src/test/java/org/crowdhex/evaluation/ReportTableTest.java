@@ -46,6 +46,20 @@ class ReportTableTest {
   }
 
   @Test
+  void printsEachEventsDelayPerDetector() {
+    assertThat(ReportTable.delays(EventScorerTest.TRUTH, reports()))
+        .isEqualTo(
+            """
+            event                          kind    scan  z-score
+            --------------------  -------------  ------  -------
+            match-1-kuip/arrival  stadium_match  +5m00s   missed
+            match-1-kuip/egress   stadium_match  -5m00s   missed
+            concert-1             stadium_match  missed   missed
+            concert-2             stadium_match  missed   missed
+            """);
+  }
+
+  @Test
   void writesEveryNumberAndListAsJson() throws Exception {
     Path file = dir.resolve("evaluation.json");
     ReportTable.writeJson(reports(), file);
