@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.crowdhex.job.EmbeddedRun;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.RunSummary;
-import org.crowdhex.plan.DetectionSpec;
-import org.crowdhex.plan.Durations;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.privacy.PseudonymKey;
 import org.crowdhex.privacy.Pseudonymizer;
@@ -91,20 +89,6 @@ final class RunCommand implements Callable<Integer> {
     return run(plan, PseudonymKey.throwaway(), inputs, dir);
   }
 
-  /** One line on what the detector compares the counts with. */
-  static String describeDetection(DetectionSpec d) {
-    String rule = "threshold " + d.threshold() + ", critical " + d.critical();
-    if (d.baseline() != null) {
-      return "detection against the baseline " + d.baseline().getFileName() + " (" + rule + ")";
-    }
-    return "detection without a baseline file: each venue learns its expected crowd from its first "
-        + Durations.format(d.warmUp())
-        + " of posts, the same for every hour; alerts until then are marked \"no baseline yet\""
-        + " (learn one with crowdhex baseline for the daily rhythm; "
-        + rule
-        + ")";
-  }
-
   /** Runs a plan over inputs with a progress line; shared with the demo. */
   static RunSummary run(EventPlan plan, PseudonymKey key, List<Path> inputs, Path dir)
       throws Exception {
@@ -129,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             + "; minimum crowd "
             + plan.privacy().minCrowd()
             + " distinct authors");
-    if (plan.detection().enabled()) System.out.println(describeDetection(plan.detection()));
+    if (plan.detection().enabled()) System.out.println("detection " + plan.detection().describe());
     Progress progress = new Progress(System.out, plan.timeZone());
     RunSummary summary =
         EmbeddedRun.replay(

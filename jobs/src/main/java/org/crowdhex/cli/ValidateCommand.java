@@ -61,6 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
         plan.flows().maxSpeedKmh() % 1 == 0
             ? String.valueOf((long) plan.flows().maxSpeedKmh())
             : String.valueOf(plan.flows().maxSpeedKmh()));
+    out.printf("  detection    %s%n", plan.detection().describe());
     out.printf("  output       %s%n", plan.output().dir());
     out.flush();
     return 0;

@@ -79,6 +79,21 @@ public record DetectionSpec(
         DEFAULT_WARM_UP);
   }
 
+  /** What the detector compares the counts with, for people: a line to put after "detection". */
+  public String describe() {
+    if (!enabled) return "off";
+    String rule = "threshold " + threshold + ", critical " + critical;
+    if (baseline != null) {
+      return "against the baseline " + baseline.getFileName() + " (" + rule + ")";
+    }
+    return "without a baseline file: each venue learns its expected crowd from its first "
+        + Durations.format(warmUp)
+        + " of posts, the same for every hour; alerts until then are marked \"no baseline yet\""
+        + " (learn one with crowdhex baseline for the daily rhythm; "
+        + rule
+        + ")";
+  }
+
   /** Whether the per-cell build-up CUSUMs run. */
   public boolean buildUps() {
     return buildUpRatio > 0;

@@ -42,6 +42,26 @@ class CommandLineTest {
   }
 
   @Test
+  void validateSaysWhatTheDetectorComparesWith() throws Exception {
+    Files.copy(repoFile("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
+    Path plan = dir.resolve("online.yaml");
+    Files.writeString(
+        plan,
+        """
+        name: online
+        venues: {file: venues.geojson, include: [kuip]}
+        detection: {threshold: 20, critical: 60, warm_up: 2h}
+        """);
+    assertThat(run("validate", plan.toString())).isZero();
+    assertThat(out.toString())
+        .contains(
+            "detection    without a baseline file: each venue learns its expected crowd"
+                + " from its first 2h of posts")
+        .contains("\"no baseline yet\"")
+        .contains("threshold 20.0, critical 60.0");
+  }
+
+  @Test
   void validatePrintsEveryProblemAtOnceAndExitsOne() throws Exception {
     Files.copy(repoFile("geo-data/venues/rotterdam.geojson"), dir.resolve("venues.geojson"));
     Path plan = dir.resolve("bad.yaml");
