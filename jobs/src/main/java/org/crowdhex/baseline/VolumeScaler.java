@@ -1,7 +1,5 @@
 package org.crowdhex.baseline;
 
-import java.io.Serializable;
-
 /**
  * The optional rescale of expectations by the stream's current total volume, so that an outage of
  * the platform (or a sudden rise of the whole platform) does not look like an evacuation (or a
@@ -18,10 +16,10 @@ import java.io.Serializable;
  * log f}. Log space makes a halving and a doubling weigh alike; the smoothing (default {@code a} =
  * 1/3, i.e. about the last 5 windows, 25 minutes at a 5-minute slide) keeps one noisy window from
  * moving every expectation. The factor starts at 1: until the stream shows otherwise, volume is
- * normal (and a stream's first windows are partial anyway). Not thread-safe; one per job task.
+ * normal (and a stream's first windows are partial anyway). Not thread-safe. A Flink POJO (public
+ * fields, a no-argument constructor), so it lives in keyed state field by field.
  */
-public final class VolumeScaler implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class VolumeScaler {
 
   /** The least factor: a drop to a fifth of the usual volume. */
   public static final double MIN_FACTOR = 0.2;
@@ -32,9 +30,14 @@ public final class VolumeScaler implements Serializable {
   /** Weight of the newest window, about the last 5 windows. */
   public static final double DEFAULT_SMOOTHING = 1.0 / 3.0;
 
-  private final double smoothing;
-  private double logFactor;
-  private long windows;
+  /** The weight of the newest window. */
+  public double smoothing;
+
+  /** The smoothed factor's logarithm. */
+  public double logFactor;
+
+  /** Windows taken so far. */
+  public long windows;
 
   /** A scaler with the {@link #DEFAULT_SMOOTHING default smoothing}. */
   public VolumeScaler() {

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.crowdhex.alert.AlertPolicy;
@@ -30,8 +30,10 @@ import org.crowdhex.anomaly.ScanResult;
 import org.crowdhex.anomaly.SubsetScan;
 import org.crowdhex.baseline.Baseline;
 import org.crowdhex.baseline.OnlineBaseline;
+import org.crowdhex.baseline.VolumeScaler;
 import org.crowdhex.density.VenueCellCount;
 import org.crowdhex.density.VenueScore;
+import org.crowdhex.density.VolumeRatio;
 import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.plan.Schedule;
 import org.crowdhex.plan.SchedulePhase;
@@ -44,19 +46,25 @@ import org.crowdhex.venue.VenueIndex;
  * Poisson subset scan around every cell of the venue's cover against the baseline, and feeds the
  * hotspots to the venue's alert lifecycle. Windows in which the venue had no post at all still
  * count as quiet through a timer, so alerts close. A scan region spans the last few slides in time;
- * a slide in which the venue had no post counts as zeros. Late revisions of a window replace its
- * counts for later scans but are not scanned again: an alert, once sent, stands.
+ * a slide in which the venue had no post counts as zeros. Late revisions of a window do not reach
+ * the detector ({@link VenueCounts} passes each window's first publication only): an alert, once
+ * sent, stands.
  *
  * <p>Without a baseline file the venue learns its expectations from its own first windows (the
  * plan's {@code detection.warm_up}, see {@link OnlineBaseline}): nothing is scanned before a window
  * size of the stream is learned (three windows at 15 minutes sliding by 5), alerts until the
  * warm-up is over are marked "no baseline yet", and the build-up CUSUMs wait for the warm-up.
  *
+ * <p>Its second input is the platform's volume per window ({@link MeasureVolume}), sent only when
+ * the plan asks for {@code detection.volume_rescale}: the venue smooths it ({@link VolumeScaler})
+ * and multiplies every expectation by it, so a platform busier everywhere at once raises nothing.
+ *
  * <p>For the map it also sends each window's {@link #MARKS}: the venue's hot cells with their
  * scores and its open alert. They go out in the timer at the window's end, before the operator
  * passes that watermark on, so the tile stage has them when it draws the window.
  */
-final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount, AlertRecord> {
+final class DetectAnomalies
+    extends KeyedCoProcessFunction<String, VenueCellCount, VolumeRatio, AlertRecord> {
   /** Every scanned window's strongest score, for calibration and for analysts. */
   static final OutputTag<VenueScore> SCORES = new OutputTag<>("venue-scores") {};
 
@@ -81,6 +89,8 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
   private transient ValueState<VenueAlertState> alertState;
   private transient ValueState<CellCusums> cusums;
   private transient ValueState<OnlineBaseline> learned;
+  private transient MapState<Long, Double> volumes;
+  private transient ValueState<VolumeScaler> volumeScaler;
   private transient Map<String, long[]> covers;
   private transient Map<String, Neighbourhoods> neighbourhoods;
 
@@ -127,12 +137,14 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     alertState = rc.getState(new ValueStateDescriptor<>("alerts", VenueAlertState.class));
     cusums = rc.getState(new ValueStateDescriptor<>("build-ups", CellCusums.class));
     learned = rc.getState(new ValueStateDescriptor<>("online-baseline", OnlineBaseline.class));
+    volumes = rc.getMapState(new MapStateDescriptor<>("volumes", Long.class, Double.class));
+    volumeScaler = rc.getState(new ValueStateDescriptor<>("volume-scaler", VolumeScaler.class));
     covers = new HashMap<>();
     neighbourhoods = new HashMap<>();
   }
 
   @Override
-  public void processElement(VenueCellCount c, Context ctx, Collector<AlertRecord> out)
+  public void processElement1(VenueCellCount c, Context ctx, Collector<AlertRecord> out)
       throws Exception {
     long[] cover = cover(c.venue());
     int i = Arrays.binarySearch(cover, c.cell());
@@ -148,12 +160,21 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
     ctx.timerService().registerEventTimeTimer(c.windowEnd() - 1);
   }
 
+  /** The platform's volume of a window: kept until the window's timer, which every window gets. */
+  @Override
+  public void processElement2(VolumeRatio v, Context ctx, Collector<AlertRecord> out)
+      throws Exception {
+    volumes.put(v.windowStart(), v.ratio());
+    ctx.timerService().registerEventTimeTimer(v.windowStart() + size - 1);
+  }
+
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out)
       throws Exception {
     String venue = ctx.getCurrentKey();
     long windowEnd = timestamp + 1;
     long windowStart = windowEnd - size;
+    double volume = volumeFactor(windowStart);
     VenueAlertState state = alertState.value();
     if (state == null) state = new VenueAlertState();
     WindowCounts now = pending.get(windowStart);
@@ -184,12 +205,12 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       if (online != null && online.windowsLearned() < Math.min(size / slide, warmUpWindows)) {
         records = alerts.onQuietWindow(state, windowEnd); // too little to compare with yet
       } else {
-        double best = scanAll(venue, cover, history, online, hotspots);
+        double best = scanAll(venue, cover, history, online, volume, hotspots);
         ctx.output(SCORES, new VenueScore(venue, windowStart, windowEnd, best));
         SchedulePhase phase = schedule.phaseOfWindow(windowEnd);
         List<BuildUp> buildUps =
             online == null || online.isWarm()
-                ? buildUps(venue, cover, now, online, windowStart, windowEnd)
+                ? buildUps(venue, cover, now, online, volume, windowStart, windowEnd)
                 : List.of();
         records =
             alerts.onWindow(
@@ -245,6 +266,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       long[] cover,
       WindowCounts now,
       OnlineBaseline online,
+      double volume,
       long windowStart,
       long windowEnd)
       throws Exception {
@@ -258,7 +280,7 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
               spec.buildUpRatio(),
               CellCusums.thresholdFor(spec.daysPerFalseAlert(), windowsPerDay, cover.length));
     }
-    double multiplier = schedule.multiplier(venue, windowEnd);
+    double multiplier = schedule.multiplier(venue, windowEnd) * volume;
     double[] expected = new double[cover.length];
     for (int i = 0; i < cover.length; i++) {
       expected[i] = expected(cover, i, windowStart, online) * multiplier;
@@ -283,13 +305,18 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
    * {@code out} and returns the best score of all.
    */
   private double scanAll(
-      String venue, long[] cover, WindowCounts history, OnlineBaseline online, List<Hotspot> out) {
+      String venue,
+      long[] cover,
+      WindowCounts history,
+      OnlineBaseline online,
+      double volume,
+      List<Hotspot> out) {
     int windows = history.windows();
     // Each cell's expectation in each window, once: every cell lies in up to 7 (or 19)
     // neighbourhoods. The schedule may expect a multiple of the usual crowd in some windows.
     double[][] expectedAll = new double[windows][cover.length];
     for (int w = 0; w < windows; w++) {
-      double multiplier = schedule.multiplier(venue, history.starts[w] + size);
+      double multiplier = schedule.multiplier(venue, history.starts[w] + size) * volume;
       for (int i = 0; i < cover.length; i++) {
         expectedAll[w][i] = expected(cover, i, history.starts[w], online) * multiplier;
       }
@@ -325,6 +352,22 @@ final class DetectAnomalies extends KeyedProcessFunction<String, VenueCellCount,
       out.add(new Hotspot(centreInRegion, region, c, b, r.score()));
     }
     return best;
+  }
+
+  /**
+   * The factor of the platform's volume for the window, 1 without the rescale: the window's ratio
+   * taken into the venue's smoothed factor, or the factor so far when the ratio did not come.
+   */
+  private double volumeFactor(long windowStart) throws Exception {
+    if (!spec.volumeRescale()) return 1;
+    VolumeScaler scaler = volumeScaler.value();
+    if (scaler == null) scaler = new VolumeScaler();
+    Double ratio = volumes.get(windowStart);
+    if (ratio == null) return scaler.factor();
+    volumes.remove(windowStart);
+    double factor = scaler.update(1, ratio);
+    volumeScaler.update(scaler);
+    return factor;
   }
 
   /**

@@ -8,21 +8,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.ParameterTool;
 import org.crowdhex.alert.AlertRecord;
 import org.crowdhex.baseline.Baseline;
+import org.crowdhex.baseline.PlatformVolume;
 import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.LatePost;
 import org.crowdhex.density.Tally;
 import org.crowdhex.density.VenueCellCount;
 import org.crowdhex.density.VenueWindow;
+import org.crowdhex.density.VolumeRatio;
 import org.crowdhex.disclosure.FamilyTally;
 import org.crowdhex.disclosure.MinimumCrowd;
 import org.crowdhex.flow.EdgeMove;
@@ -401,6 +405,15 @@ public final class MonitorJob {
         }
       }
     }
+    if (plan.detection().volumeRescale() && index.venueIds().size() < PlatformVolume.MIN_VENUES) {
+      throw new IllegalArgumentException(
+          "detection.volume_rescale is true with "
+              + index.venueIds().size()
+              + " venue(s); accepted: false, or a plan watching at least "
+              + PlatformVolume.MIN_VENUES
+              + " venues (the median over the venues is what keeps a crowd from rescaling"
+              + " itself away)");
+    }
     // Without a baseline file each venue learns its expectations from the stream's first windows.
     Baseline baseline = null;
     if (plan.detection().baseline() != null) {
@@ -411,11 +424,25 @@ public final class MonitorJob {
           plan.window().size().toMillis(),
           plan.timeZone());
     }
-    return cells
-        .flatMap(new VenueCounts())
-        .name("venue counts")
-        .uid("venue-counts")
+    SingleOutputStreamOperator<VenueCellCount> counts =
+        cells.flatMap(new VenueCounts()).name("venue counts").uid("venue-counts");
+    DataStream<VolumeRatio> volumes;
+    if (plan.detection().volumeRescale()) {
+      volumes =
+          counts
+              .keyBy(VenueCellCount::windowStart)
+              .process(
+                  new MeasureVolume(
+                      baseline, plan.schedule(), index, plan.window().size().toMillis()))
+              .name("platform volume")
+              .uid("platform-volume");
+    } else {
+      // No rescale: an input that never has a record, but keeps the counts' watermarks.
+      volumes = counts.flatMap(new NoVolume()).name("no volume rescale").uid("no-volume");
+    }
+    return counts
         .keyBy(VenueCellCount::venue)
+        .connect(volumes.keyBy(VolumeRatio::venue))
         .process(
             new DetectAnomalies(
                 plan.detection().withoutFile(), // a Path does not travel to the tasks
@@ -426,6 +453,12 @@ public final class MonitorJob {
                 plan.window().slide().toMillis()))
         .name("detect anomalies")
         .uid("detect-anomalies");
+  }
+
+  /** The volume input of a detector without the rescale: nothing. */
+  private static final class NoVolume implements FlatMapFunction<VenueCellCount, VolumeRatio> {
+    @Override
+    public void flatMap(VenueCellCount c, Collector<VolumeRatio> out) {}
   }
 
   /**

@@ -21,6 +21,9 @@ import java.time.Duration;
  *     they are tuned to (2: a doubling); 0 switches them off
  * @param warmUp without a baseline file: how much of the stream the expectations are learned from
  *     (whole slides, after the first window); alerts until then are marked "no baseline yet"
+ * @param volumeRescale whether expectations follow the platform's volume: multiplied by the
+ *     smoothed median over the venues of observed / expected ({@code PlatformVolume}); needs a
+ *     baseline file and at least three venues
  */
 public record DetectionSpec(
     boolean enabled,
@@ -32,7 +35,8 @@ public record DetectionSpec(
     int closeAfter,
     double daysPerFalseAlert,
     double buildUpRatio,
-    Duration warmUp)
+    Duration warmUp,
+    boolean volumeRescale)
     implements Serializable {
 
   /** The build-up CUSUMs look for a doubling of a cell's crowd unless the plan says otherwise. */
@@ -55,7 +59,8 @@ public record DetectionSpec(
           3,
           DEFAULT_DAYS_PER_FALSE_ALERT,
           DEFAULT_BUILD_UP_RATIO,
-          DEFAULT_WARM_UP);
+          DEFAULT_WARM_UP,
+          false);
 
   /** Settings with the default false-alert rate. */
   public DetectionSpec(
@@ -76,7 +81,8 @@ public record DetectionSpec(
         closeAfter,
         DEFAULT_DAYS_PER_FALSE_ALERT,
         DEFAULT_BUILD_UP_RATIO,
-        DEFAULT_WARM_UP);
+        DEFAULT_WARM_UP,
+        false);
   }
 
   /** What the detector compares the counts with, for people: a line to put after "detection". */
@@ -111,7 +117,8 @@ public record DetectionSpec(
         closeAfter,
         daysPerFalseAlert,
         buildUpRatio,
-        warmUp);
+        warmUp,
+        volumeRescale);
   }
 
   /** The same settings without the baseline's path, once the baseline itself is loaded. */
@@ -126,6 +133,7 @@ public record DetectionSpec(
         closeAfter,
         daysPerFalseAlert,
         buildUpRatio,
-        warmUp);
+        warmUp,
+        volumeRescale);
   }
 }

@@ -281,7 +281,8 @@ public final class PlanReader {
             "close_after",
             "days_per_false_alert",
             "build_up_ratio",
-            "warm_up"));
+            "warm_up",
+            "volume_rescale"));
     String file =
         string(n, "baseline", "detection.baseline", null, "a baseline file from crowdhex baseline");
     Path baseline = null;
@@ -347,6 +348,15 @@ public final class PlanReader {
             "without a baseline file, how much of the stream to learn the expected crowd from: "
                 + Durations.ACCEPTED
                 + ", from 1m to 1d (default 1h)");
+    boolean volumeRescale =
+        bool(n, "volume_rescale", "detection.volume_rescale", d.volumeRescale());
+    if (volumeRescale && file == null) {
+      problem(
+          "detection.volume_rescale",
+          "true",
+          "false without detection.baseline: the platform's volume is measured against a baseline"
+              + " file");
+    }
     return new DetectionSpec(
         enabled,
         baseline,
@@ -357,7 +367,8 @@ public final class PlanReader {
         closeAfter,
         daysPerFalseAlert,
         buildUpRatio,
-        warmUp == null ? d.warmUp() : warmUp);
+        warmUp == null ? d.warmUp() : warmUp,
+        volumeRescale);
   }
 
   private TileSpec tiles(JsonNode n) {

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.crowdhex.baseline.OnlineBaseline;
+import org.crowdhex.baseline.VolumeScaler;
 import org.crowdhex.disclosure.FamilyTally;
 import org.crowdhex.flow.EdgeMove;
 import org.crowdhex.flow.FlowEdge;
@@ -45,7 +46,8 @@ class StateTypesTest {
         FamilyTally.class,
         FlowWindow.class,
         ZoneFlowWindow.class,
-        OnlineBaseline.class
+        OnlineBaseline.class,
+        VolumeScaler.class
       })
   void isAPojoWithNoGenericField(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);
