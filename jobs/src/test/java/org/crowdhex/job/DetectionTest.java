@@ -66,6 +66,23 @@ class DetectionTest {
     assertThat(code).isZero();
   }
 
+  /**
+   * Generates the match day of 19 April (kick-off 14:30 local, 3,000 fans) into a folder, once: the
+   * tests that read the same day share it.
+   */
+  private static void matchDay(String folder, int seed) {
+    if (Files.exists(dir.resolve(folder).resolve("truth.json"))) return;
+    generate(
+        "--kick-off",
+        "2026-04-19T14:30",
+        "--attendance",
+        "3000",
+        "--seed",
+        String.valueOf(seed),
+        "--out",
+        dir.resolve(folder).toString());
+  }
+
   private static void generate(String... args) {
     List<String> all =
         new ArrayList<>(List.of("generate", "--plan", plan.toString(), "--population", "15000"));
@@ -90,15 +107,7 @@ class DetectionTest {
 
   @Test
   void alertsAtTheStadiumOnTheMatchDay() throws Exception {
-    generate(
-        "--kick-off",
-        "2026-04-19T14:30",
-        "--attendance",
-        "3000",
-        "--seed",
-        "22",
-        "--out",
-        dir.resolve("match").toString());
+    matchDay("match", 22);
     List<JsonNode> alerts = replay(dir.resolve("match/posts.jsonl"), dir.resolve("match-out"));
     JsonNode truth = JSON.readTree(dir.resolve("match/truth.json").toFile());
     Instant arrival = Instant.parse(truth.at("/events/0/intervals/arrival/start").asText());
@@ -139,16 +148,8 @@ class DetectionTest {
 
   @Test
   void alertsCarryTheSchedulesPhaseAndAnExpectedFullStadiumIsNoAnomaly() throws Exception {
-    generate(
-        "--kick-off",
-        "2026-04-19T14:30",
-        "--attendance",
-        "3000",
-        "--seed",
-        "22",
-        "--out",
-        dir.resolve("scheduled").toString());
-    Path posts = dir.resolve("scheduled/posts.jsonl");
+    matchDay("match", 22);
+    Path posts = dir.resolve("match/posts.jsonl");
     long kickOff = Instant.parse("2026-04-19T12:30:00Z").toEpochMilli();
     long whistle = Instant.parse("2026-04-19T14:15:00Z").toEpochMilli();
     SchedulePhase arrival = new SchedulePhase("arrival", kickOff - 7_200_000, kickOff, Map.of());
@@ -181,15 +182,7 @@ class DetectionTest {
 
   @Test
   void withoutABaselineFileEachVenueLearnsFromTheStreamsFirstHour() throws Exception {
-    generate(
-        "--kick-off",
-        "2026-04-19T14:30",
-        "--attendance",
-        "3000",
-        "--seed",
-        "25",
-        "--out",
-        dir.resolve("online").toString());
+    matchDay("online", 25);
     // The stream starts two and a half hours before kick-off (12:00 local, 10:00 UTC); the arrival
     // starts at 12:30, before the hour of warm-up is over.
     Path online = dir.resolve("plan-online.yaml");
