@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.crowdhex.baseline.Baseline;
 import org.crowdhex.baseline.BaselineLearner;
 import org.crowdhex.baseline.BaselineSettings;
@@ -74,21 +75,67 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EventPlan plan = PlanOption.load(planFile);
     if (parallelism != null) plan = plan.withParallelism(parallelism);
+    List<Interval> excluded = new ArrayList<>();
+    for (String e : exclude) excluded.add(interval(e));
+    int[] step = {0};
+    learn(
+        plan,
+        history,
+        excluded,
+        out,
+        "crowdhex baseline " + planFile.getFileName(),
+        s -> System.out.println(++step[0] + "/2 " + s));
+    return 0;
+  }
+
+  /**
+   * Learns a baseline from history and writes it: the command's work, shared with the demo.
+   *
+   * @param plan the plan whose venues, resolution, windows, time zone and input (time range
+   *     included) the baseline is learned for
+   * @param history files or folders of past posts
+   * @param excluded periods left out of the means
+   * @param out the baseline file to write (gzip when its name ends with .gz)
+   * @param source what the baseline file names as its source
+   * @param steps told of each of the two steps (replay, learning) as it starts
+   */
+  static void learn(
+      EventPlan plan,
+      List<Path> history,
+      List<Interval> excluded,
+      Path out,
+      String source,
+      Consumer<String> steps)
+      throws Exception {
     // Only the counts are needed: no tiles. Every count, however small (minimum crowd 1): the
     // baseline is the detector's model, learned in a folder deleted at the end, not an output.
     plan =
         plan.withTiles(plan.tiles().withEnabled(false))
             .withPrivacy(plan.privacy().withMinCrowd(1))
             .withDetection(plan.detection().withEnabled(false));
-    List<Interval> excluded = new ArrayList<>();
-    for (String e : exclude) excluded.add(interval(e));
 
     Path work = Files.createTempDirectory("crowdhex-baseline");
-    System.out.println("1/2 replaying the history through the monitor job...");
+    try {
+      learnIn(work, plan, history, excluded, out, source, steps);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void learnIn(
+      Path work,
+      EventPlan plan,
+      List<Path> history,
+      List<Interval> excluded,
+      Path out,
+      String source,
+      Consumer<String> steps)
+      throws Exception {
+    steps.accept("replaying the history through the monitor job...");
     RunSummary summary = RunCommand.run(plan, history, work);
     System.out.println(summary.describe());
 
-    System.out.println("2/2 learning expected authors per cell and hour of week...");
+    steps.accept("learning expected authors per cell and hour of week...");
     Map<String, JsonNode> latest = latestRevisions(work.resolve("density/cells.jsonl"));
     long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
     for (JsonNode n : latest.values()) {
@@ -122,7 +169,7 @@ final class BaselineCommand implements Callable<Integer> {
           Instant.parse(n.get("window_start").asText()).toEpochMilli(),
           n.get("authors").asInt());
     }
-    Baseline baseline = learner.build(Instant.now(), "crowdhex baseline " + planFile.getFileName());
+    Baseline baseline = learner.build(Instant.now(), source);
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
@@ -137,8 +184,6 @@ final class BaselineCommand implements Callable<Integer> {
         learner.observationsExcluded(),
         VenueIndex.of(zones).cellCount());
     System.out.println("baseline written to " + out);
-    deleteTree(work);
-    return 0;
   }
 
   /** The highest revision of each (cell, window): late posts make later revisions. */

@@ -8,20 +8,29 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.crowdhex.generate.GroundTruth;
 import org.crowdhex.job.RunSummary;
+import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.plan.EventPlan;
+import org.crowdhex.post.TimeRange;
 import org.crowdhex.privacy.PseudonymKey;
 import org.crowdhex.serve.ServeConfig;
 import org.crowdhex.serve.TileServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Generates the bundled Rotterdam match day and runs the monitor job over it. */
+/**
+ * Generates the bundled Rotterdam match day and runs the monitor job over it, with detection
+ * against a baseline learned from generated event-free days of the same city before it.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
@@ -29,13 +38,39 @@ import picocli.CommandLine.Option;
     description = {
       "Run the demo: a synthetic match day at De Kuip, Rotterdam (Feyenoord at home, kick-off"
           + " 14:30), generated with a fixed seed and replayed through the monitor job on the"
-          + " embedded engine.",
-      "Writes the plan and venues it used, the generated posts and ground truth, and the job's"
-          + " outputs under the output folder."
+          + " embedded engine, with anomaly detection against a baseline learned from three"
+          + " event-free days of the same city before it.",
+      "Writes the plan and venues it used, the generated history, baseline, posts and ground"
+          + " truth, and the job's outputs (alerts included) under the output folder."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String PLAN = "geo-data/plans/rotterdam-match.yaml";
   static final String VENUES = "geo-data/venues/rotterdam.geojson";
+
+  /** The match day's seed, which is also the city's (homes, posting rates, bots). */
+  static final long SEED = 42;
+
+  static final String KICK_OFF = "2026-04-19T14:30";
+  static final int ATTENDANCE = 3000;
+  static final int POPULATION = 15_000;
+
+  /** The event-free days the baseline is learned from: the same city, the days before. */
+  static final String HISTORY_START = "2026-04-16";
+
+  static final int HISTORY_DAYS = 3;
+  static final long HISTORY_SEED = 41;
+
+  /**
+   * The detection thresholds: DetectionTest's. Measured on the demo's match day against this
+   * baseline, the highest scan score anywhere outside the match (from 15 minutes before the arrival
+   * to an hour after the egress) is about 11, and at the venues the match barely touches
+   * (coolsingel, erasmusbrug) about 15; the match's first windows score above 100. Calibrating them
+   * ({@code crowdhex calibrate}) needs at least 7 more event-free days.
+   */
+  static final double THRESHOLD = 25;
+
+  static final double CRITICAL = 80;
+  static final int DETECTION_CLOSE_AFTER = 3;
 
   @Option(
       names = {"-o", "--out"},
@@ -67,31 +102,73 @@ final class DemoCommand implements Callable<Integer> {
     Path planFile = extract(PLAN);
     extract(VENUES);
     EventPlan plan = PlanOption.load(planFile).withParallelism(parallelism);
+    ZoneId zone = plan.timeZone();
+
+    // What is normal comes from event-free days of the same city (its seed) just before the match.
+    LocalDate historyStart = LocalDate.parse(HISTORY_START);
+    System.out.printf(
+        "1/4 generating %d event-free days of the same city before the match day (%s to %s,"
+            + " seed %d)...%n",
+        HISTORY_DAYS, historyStart, historyStart.plusDays(HISTORY_DAYS - 1), HISTORY_SEED);
+    GenerateCommand history = city(HISTORY_SEED, historyStart.atTime(12, 0).toString());
+    history.noMatch = true;
+    history.days = HISTORY_DAYS;
+    Path historyPosts = out.resolve("input/history/posts.jsonl");
+    GroundTruth quiet =
+        history.generate(plan, historyPosts, out.resolve("input/history/truth.json"));
+    System.out.printf("    %,d posts in %s%n", quiet.totals().posts(), historyPosts);
 
     System.out.println(
-        "1/2 generating the match day (seed 42, 15,000 background authors, 3,000 at the match)...");
-    GenerateCommand generate = new GenerateCommand();
-    generate.seed = 42;
-    generate.kickOff = "2026-04-19T14:30";
-    generate.attendance = 3000;
-    generate.population = 15_000; // a city with a match in it, not a match with a city around it
+        "2/4 learning the baseline from them (expected authors per cell and hour of the week),"
+            + " as crowdhex baseline does...");
+    Path baseline = out.resolve("input/baseline.json.gz");
+    // The plan accepts the match day only; the history is read as a plan for those days would.
+    EventPlan historyPlan =
+        plan.withInput(
+            plan.input()
+                .withTimeRange(
+                    new TimeRange(
+                        historyStart.atStartOfDay(zone).toInstant().toEpochMilli(),
+                        historyStart
+                            .plusDays(HISTORY_DAYS)
+                            .atStartOfDay(zone)
+                            .toInstant()
+                            .toEpochMilli())));
+    BaselineCommand.learn(
+        historyPlan,
+        List.of(historyPosts),
+        List.of(),
+        baseline,
+        "crowdhex demo: " + HISTORY_DAYS + " event-free days from " + historyStart,
+        s -> System.out.println("    " + s));
+
+    System.out.printf(
+        "3/4 generating the match day (seed %d, %,d background authors, %,d at the match)...%n",
+        SEED, POPULATION, ATTENDANCE);
+    GenerateCommand generate = city(SEED, KICK_OFF);
+    generate.attendance = ATTENDANCE;
     generate.days = 1;
-    generate.out = out.resolve("input");
     Path posts = out.resolve("input/posts.jsonl");
-    GroundTruth truth = generate.generate(plan, posts, out.resolve("input/truth.json"));
+    Path truthFile = out.resolve("input/truth.json");
+    GroundTruth truth = generate.generate(plan, posts, truthFile);
     System.out.printf("    %,d posts in %s%n", truth.totals().posts(), posts);
 
-    System.out.println("2/2 running the monitor job on the embedded engine...");
+    System.out.println(
+        "4/4 running the monitor job with anomaly detection on the embedded engine...");
     // A demo has no secret to keep: a fresh key, forgotten when the run ends.
     PseudonymKey key = PseudonymKey.throwaway();
     System.out.println(
         "    pseudonyms under a throwaway key made for this run (fingerprint "
             + key.fingerprint()
             + "): they match no other run's, and no one can link them back to the generated ids");
+    plan =
+        plan.withDetection(
+            new DetectionSpec(true, baseline, THRESHOLD, CRITICAL, 1, 3, DETECTION_CLOSE_AFTER));
     Path output = out.resolve("output");
     RunSummary summary = RunCommand.run(plan, key, List.of(posts), output);
     System.out.println(summary.describe());
-    printPeaks(output.resolve("density/venues.jsonl"), plan.timeZone());
+    printPeaks(output.resolve("density/venues.jsonl"), zone);
+    printAlerts(output.resolve("alerts/alerts.jsonl"), zone);
     System.out.println();
     System.out.println("outputs in " + output.toAbsolutePath().normalize() + ":");
     System.out.println("  density/cells.jsonl     crowd per H3 cell and window");
@@ -100,14 +177,34 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println(
         "  flows/                  moves between venues per window: JSON lines,"
             + " GeoJSON, flowmap CSV");
+    System.out.println(
+        "  alerts/alerts.jsonl     crowds far above the baseline: each alert as it opens,"
+            + " grows and closes");
+    System.out.println("  alerts/alerts.geojson   the same with the outline of each alert's cells");
     System.out.println("  rejects/rejects.jsonl   lines that were not valid posts, with reasons");
     System.out.println("  late/late.jsonl         posts that came too late for their windows");
     System.out.println("  summary.json            what was read and what became of it");
     System.out.println(
         "  tiles/                  heat (PNG) and hex (MVT) tiles per window, manifest.json");
-    System.out.println("ground truth of the generated event: " + out.resolve("input/truth.json"));
+    System.out.println("ground truth of the generated event: " + truthFile);
+    System.out.println(
+        "score the alerts against it: crowdhex eval --alerts "
+            + output.resolve("alerts/alerts.jsonl")
+            + " --truth "
+            + truthFile);
     if (!noServe && plan.tiles().enabled()) serve(output.resolve("tiles"));
     return 0;
+  }
+
+  /** A day of the demo's city: one city seed, so homes, posting rates and bots are the same. */
+  private GenerateCommand city(long seed, String kickOff) {
+    GenerateCommand g = new GenerateCommand();
+    g.seed = seed;
+    g.citySeed = SEED;
+    g.kickOff = kickOff;
+    g.population = POPULATION; // a city with a match in it, not a match with a city around it
+    g.out = out.resolve("input");
+    return g;
   }
 
   /** Serves the demo's tiles and the viewer until the process is stopped. */
@@ -143,7 +240,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The busiest window of each venue, to show at a glance that the match is there. */
-  private static void printPeaks(Path venues, java.time.ZoneId zone) throws IOException {
+  private static void printPeaks(Path venues, ZoneId zone) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, JsonNode> peak = new HashMap<>();
     try (BufferedReader r = Files.newBufferedReader(venues)) {
@@ -170,7 +267,57 @@ final class DemoCommand implements Callable<Integer> {
                     local(n.get("window_end").asText(), zone)));
   }
 
-  private static String local(String isoUtc, java.time.ZoneId zone) {
+  /**
+   * One line per alert the run opened, in order of opening: venue, local times from its first
+   * window's start to its last window's end, severity, and the observed and expected distinct
+   * authors (per cell and window, summed over the region) of its strongest scan region.
+   */
+  private static void printAlerts(Path alerts, ZoneId zone) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> latest = new LinkedHashMap<>();
+    if (Files.exists(alerts)) {
+      try (BufferedReader r = Files.newBufferedReader(alerts)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.isBlank()) continue;
+          JsonNode n = json.readTree(line);
+          latest.merge(
+              n.get("id").asText(),
+              n,
+              (a, b) -> b.get("revision").asInt() > a.get("revision").asInt() ? b : a);
+        }
+      }
+    }
+    if (latest.isEmpty()) {
+      System.out.println("no alerts: no crowd far above the baseline");
+      return;
+    }
+    List<JsonNode> opened =
+        latest.values().stream()
+            .sorted(Comparator.comparing(n -> n.get("first_window_start").asText()))
+            .toList();
+    System.out.printf(
+        "%d alert%s opened at %s (local time %s):%n",
+        opened.size(),
+        opened.size() == 1 ? "" : "s",
+        String.join(
+            ", ", opened.stream().map(n -> n.get("venue").asText()).distinct().sorted().toList()),
+        zone);
+    for (JsonNode n : opened) {
+      System.out.printf(
+          "  %-14s %s - %s  %-8s  peak %,d observed / %.1f expected in %s - %s%n",
+          n.get("venue").asText(),
+          local(n.get("first_window_start").asText(), zone),
+          local(n.get("last_window_end").asText(), zone),
+          n.get("severity").asText(),
+          n.get("peak_observed").asInt(),
+          n.get("peak_expected").asDouble(),
+          local(n.get("peak_window_start").asText(), zone),
+          local(n.get("peak_window_end").asText(), zone));
+    }
+  }
+
+  private static String local(String isoUtc, ZoneId zone) {
     return java.time.Instant.parse(isoUtc).atZone(zone).toLocalTime().toString();
   }
 }

@@ -57,6 +57,11 @@ public record EventPlan(
     return with(c -> c.parallelism = p);
   }
 
+  /** The same plan reading its input otherwise (format, fields, accepted time range). */
+  public EventPlan withInput(PostSchema i) {
+    return with(c -> c.input = i);
+  }
+
   /** The same plan with other tile settings. */
   public EventPlan withTiles(TileSpec t) {
     return with(c -> c.tiles = t);

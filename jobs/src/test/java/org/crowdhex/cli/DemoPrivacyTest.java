@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +31,9 @@ import picocli.CommandLine;
 /**
  * The demo as a user runs it ({@code crowdhex demo --no-serve}), read for what it must never
  * publish: no input author id and no post text in any output file, tiles included; no published
- * figure below the minimum crowd; and flows good enough to follow the match's crowd ({@code
- * crowdhex eval --flows}).
+ * figure below the minimum crowd; flows good enough to follow the match's crowd ({@code crowdhex
+ * eval --flows}); and alerts, against the baseline the demo learns from its event-free days, at the
+ * match's venues around the match and nowhere else ({@code crowdhex eval --alerts}).
  */
 class DemoPrivacyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -144,32 +147,16 @@ class DemoPrivacyTest {
 
   @Test
   void evalScoresTheArrivalAndEgressFlowsAtACommonPartOfAtLeast80Percent() throws Exception {
-    StringWriter err = new StringWriter();
-    CommandLine cl = Crowdhex.commandLine();
-    cl.setErr(new PrintWriter(err, true));
     Path report = dir.resolve("flow-accuracy.json");
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream table = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
-      code =
-          cl.execute(
-              "eval",
-              "--flows",
-              output().resolve("flows/flows.jsonl").toString(),
-              "--truth",
-              dir.resolve("input/truth.json").toString(),
-              "--json",
-              report.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(table.toString(StandardCharsets.UTF_8))
-        .contains("arrival")
-        .contains("egress")
-        .contains("centraal -> kuip");
+    String table =
+        eval(
+            "--flows",
+            output().resolve("flows/flows.jsonl").toString(),
+            "--truth",
+            dir.resolve("input/truth.json").toString(),
+            "--json",
+            report.toString());
+    assertThat(table).contains("arrival").contains("egress").contains("centraal -> kuip");
 
     Map<String, Double> cpc = new HashMap<>();
     for (JsonNode phase : JSON.readTree(report.toFile()).get("flows")) {
@@ -181,11 +168,80 @@ class DemoPrivacyTest {
     assertThat(cpc.get("egress")).isGreaterThanOrEqualTo(0.8);
   }
 
+  @Test
+  void raisesAlertsOnlyAtTheMatchsVenuesAroundTheMatch() throws Exception {
+    JsonNode truth = JSON.readTree(dir.resolve("input/truth.json").toFile());
+    assertThat(truth.get("events")).hasSize(1);
+    JsonNode match = truth.get("events").get(0);
+    Instant from =
+        Instant.parse(match.at("/intervals/arrival/start").asText()).minus(Duration.ofMinutes(15));
+    Instant to =
+        Instant.parse(match.at("/intervals/egress/end").asText()).plus(Duration.ofHours(1));
+    Set<String> venues = new HashSet<>(List.of("kuip", "stadion_halt", "centraal"));
+    match.get("affected_venues").forEach(v -> venues.add(v.asText()));
+
+    List<JsonNode> alerts = lines(output().resolve("alerts/alerts.jsonl"));
+    assertThat(alerts)
+        .filteredOn(a -> a.get("state").asText().equals("opened"))
+        .extracting(a -> a.get("venue").asText())
+        .contains("kuip");
+    for (JsonNode a : alerts) {
+      assertThat(a.get("venue").asText()).as("%s", a).isIn(venues);
+      assertThat(a.get("baseline").asText()).as("%s", a).isEqualTo("history");
+      assertThat(Instant.parse(a.get("first_window_start").asText()))
+          .as("%s", a)
+          .isAfterOrEqualTo(from);
+      assertThat(Instant.parse(a.get("window_end").asText())).as("%s", a).isBeforeOrEqualTo(to);
+      assertThat(a.get("observed").asInt()).as("%s", a).isGreaterThanOrEqualTo(MIN_CROWD);
+      assertThat(a.get("peak_observed").asInt()).as("%s", a).isGreaterThanOrEqualTo(MIN_CROWD);
+    }
+    JsonNode features = JSON.readTree(output().resolve("alerts/alerts.geojson").toFile());
+    assertThat(features.get("features")).hasSize(alerts.size());
+    long opened = alerts.stream().filter(a -> a.get("state").asText().equals("opened")).count();
+    assertThat(demoOutput)
+        .contains(opened + " alerts opened at ")
+        .containsPattern("\\n  kuip +12:[34]\\d - 1[67]:\\d\\d  critical  peak [0-9,]+ observed");
+
+    // Scored against the truth: both phases of the match found, no alert that is not the match.
+    Path report = dir.resolve("alert-accuracy.json");
+    eval(
+        "--alerts",
+        output().resolve("alerts/alerts.jsonl").toString(),
+        "--truth",
+        dir.resolve("input/truth.json").toString(),
+        "--json",
+        report.toString());
+    JsonNode scored = JSON.readTree(report.toFile()).get("reports").get(0);
+    assertThat(scored.get("precision").asDouble()).as("%s", scored).isEqualTo(1.0);
+    assertThat(scored.get("recall").asDouble()).as("%s", scored).isEqualTo(1.0);
+  }
+
   private static List<JsonNode> lines(Path file) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       if (!line.isBlank()) out.add(JSON.readTree(line));
     }
     return out;
+  }
+
+  /** Runs crowdhex eval, asserts it succeeded and returns what it printed. */
+  private static String eval(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Crowdhex.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 1];
+    all[0] = "eval";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      code = cl.execute(all);
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(code).as(err.toString()).isZero();
+    return printed.toString(StandardCharsets.UTF_8);
   }
 }
