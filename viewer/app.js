@@ -439,13 +439,31 @@
     }
   }
 
+  // Resolves on the map's next `event`, or once `quiet()` has held for a second without it. Now and
+  // then a headless browser on a busy machine never delivers the event although the map has loaded
+  // and paints its frames; a viewer waiting for it would never start following the live windows.
+  function whenMap(map, event, quiet) {
+    return new Promise((resolve) => {
+      let held = 0;
+      const timer = setInterval(() => {
+        held = quiet() ? held + 1 : 0;
+        if (held >= 4) finish();
+      }, 250);
+      function finish() {
+        clearInterval(timer);
+        map.off(event, finish);
+        resolve();
+      }
+      map.once(event, finish);
+    });
+  }
+
   // Resolves on the next 'idle' event: every visible source has its tiles loaded.
   function waitIdle() {
     const map = state.map;
-    return new Promise((resolve) => {
-      map.once('idle', () => resolve());
-      map.triggerRepaint();
-    });
+    const idle = whenMap(map, 'idle', () => map.loaded() && !map.isMoving());
+    map.triggerRepaint();
+    return idle;
   }
 
   // Resolves when the map is idle with the shown window's tiles loaded and painted.
@@ -854,7 +872,7 @@
 
     const map = createMap(manifest, online);
     state.map = map;
-    await new Promise((resolve) => map.once('load', resolve));
+    await whenMap(map, 'load', () => map.isStyleLoaded());
     installInteraction(map);
     await loadVenues();
 

@@ -71,6 +71,35 @@ let exitCode = 1;
 
 class Timeout extends Error {}
 
+const pending = new Set();
+
+/** What a page that did not settle was doing: its state, status line, map and open requests. */
+async function stuck(page) {
+  const seen = await page.evaluate(async () => {
+    const map = window.crowdhex && window.crowdhex.map ? window.crowdhex.map() : null;
+    const frame = await Promise.race([
+      new Promise((r) => requestAnimationFrame(() => r(true))),
+      new Promise((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    let contextLost = null;
+    try {
+      contextLost = map ? map.painter.context.gl.isContextLost() : null;
+    } catch (e) { /* not this MapLibre's inside */ }
+    return {
+      state: document.body && document.body.dataset.state,
+      status: document.getElementById('status')?.textContent || '',
+      hidden: document.hidden,
+      animationFrames: frame,
+      styleLoaded: map ? map.isStyleLoaded() : null,
+      tilesLoaded: map ? map.areTilesLoaded() : null,
+      loaded: map ? map.loaded() : null,
+      contextLost,
+    };
+  }).catch((e) => ({evaluate: String(e.message || e).split('\n')[0]}));
+  return `page ${JSON.stringify(seen)}, waiting for ${pending.size} request(s)`
+    + (pending.size ? `: ${[...pending].slice(0, 5).join(', ')}` : '');
+}
+
 async function run() {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: opts.chromium,
@@ -95,6 +124,10 @@ async function run() {
   page.on('response', (res) => {
     if (res.status() === 404) report.notFound.push(res.url());
   });
+  // Requests started and not yet answered: what a page that never settles is waiting for.
+  page.on('request', (req) => pending.add(req.url()));
+  page.on('requestfinished', (req) => pending.delete(req.url()));
+  page.on('requestfailed', (req) => pending.delete(req.url()));
   page.on('request', (req) => {
     const url = req.url();
     if (/^https?:/.test(url) && new URL(url).origin !== pageOrigin) report.offsite.push(url);
@@ -110,7 +143,9 @@ async function run() {
   const state = await page.waitForFunction(
     () => ['ready', 'error'].includes(document.body && document.body.dataset.state) && document.body.dataset.state,
     null, {timeout: left(), polling: 100},
-  ).then((h) => h.jsonValue(), (e) => { throw new Timeout(`page not ready: ${e.message.split('\n')[0]}`); });
+  ).then((h) => h.jsonValue(), async (e) => {
+    throw new Timeout(`page not ready: ${e.message.split('\n')[0]}; ${await stuck(page)}`);
+  });
   if (state === 'error') {
     report.error = await page.evaluate(() => document.getElementById('status')?.textContent || 'data-state=error');
     await page.screenshot({path: opts.out});
@@ -119,7 +154,8 @@ async function run() {
 
   const withTimeout = (promise, what) => Promise.race([
     promise,
-    new Promise((_, reject) => setTimeout(() => reject(new Timeout(`${what} timed out`)), left())),
+    new Promise((_, reject) => setTimeout(
+      () => stuck(page).then((why) => reject(new Timeout(`${what} timed out; ${why}`))), left())),
   ]);
   if (opts.layer) {
     await withTimeout(page.evaluate((l) => window.crowdhex.setLayer(l), opts.layer), 'setLayer');
