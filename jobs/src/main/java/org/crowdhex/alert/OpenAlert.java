@@ -32,7 +32,8 @@ import java.util.List;
  * @param score the score of C against B
  * @param peakObserved C in the window with the highest score, for the minimum-crowd rule of the
  *     alerts' public form (not written out)
- * @param baseline where {@code expected} comes from (see {@link AlertRecord#baseline()})
+ * @param baseline where {@code expected} comes from (see {@link AlertRecord#baseline()}); null for
+ *     a baseline file
  */
 public record OpenAlert(
     String id,
@@ -49,34 +50,6 @@ public record OpenAlert(
     ExpectationSource baseline) {
 
   private static final JsonFactory JSON = new JsonFactory();
-
-  /** An open alert against a baseline file. */
-  public OpenAlert(
-      String id,
-      String venue,
-      String phase,
-      Severity severity,
-      long firstWindowStart,
-      long lastWindowEnd,
-      long[] cells,
-      long observed,
-      double expected,
-      double score,
-      long peakObserved) {
-    this(
-        id,
-        venue,
-        phase,
-        severity,
-        firstWindowStart,
-        lastWindowEnd,
-        cells,
-        observed,
-        expected,
-        score,
-        peakObserved,
-        ExpectationSource.HISTORY);
-  }
 
   /** The order of a window's open alerts in its documents: by venue, then id. */
   public static final Comparator<OpenAlert> ORDER =

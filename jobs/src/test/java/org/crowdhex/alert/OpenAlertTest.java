@@ -85,7 +85,8 @@ class OpenAlertTest {
             90,
             30,
             45.1234,
-            90);
+            90,
+            ExpectationSource.HISTORY);
 
     JsonNode f = JSON.readTree(a.toGeoJson(h3));
 
@@ -128,18 +129,20 @@ class OpenAlertTest {
   @Test
   void refusesAnAlertWithoutCellsOrExpectation() {
     assertThatThrownBy(
-            () -> new OpenAlert("a", "kuip", null, Severity.LOW, 0, 1, new long[0], 1, 1, 1, 1))
+            () ->
+                new OpenAlert("a", "kuip", null, Severity.LOW, 0, 1, new long[0], 1, 1, 1, 1, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cells");
     assertThatThrownBy(
             () ->
-                new OpenAlert("a", "kuip", null, Severity.LOW, 0, 1, new long[] {kuip}, 1, 0, 1, 1))
+                new OpenAlert(
+                    "a", "kuip", null, Severity.LOW, 0, 1, new long[] {kuip}, 1, 0, 1, 1, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected");
   }
 
   static OpenAlert alert(String id, String venue, long... cells) {
     return new OpenAlert(
-        id, venue, "egress", Severity.MEDIUM, T0, T0 + SIZE, cells, 40, 10, 25, 40);
+        id, venue, "egress", Severity.MEDIUM, T0, T0 + SIZE, cells, 40, 10, 25, 40, null);
   }
 }

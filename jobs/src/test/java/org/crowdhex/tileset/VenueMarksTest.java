@@ -42,7 +42,7 @@ class VenueMarksTest {
   }
 
   private static OpenAlert alert(String id, String venue, double score, long... cells) {
-    return new OpenAlert(id, venue, null, Severity.LOW, START, END, cells, 40, 10, score, 40);
+    return new OpenAlert(id, venue, null, Severity.LOW, START, END, cells, 40, 10, score, 40, null);
   }
 
   @Test
