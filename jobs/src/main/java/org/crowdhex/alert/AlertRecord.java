@@ -1,12 +1,8 @@
 package org.crowdhex.alert;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.uber.h3core.H3Core;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -74,8 +70,6 @@ public record AlertRecord(
     double peakExpected,
     double peakScore) {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   public AlertRecord {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("alert id is missing; accepted: a non-blank id");
@@ -116,7 +110,7 @@ public record AlertRecord(
 
   /** The record as one line of JSON, without the line break. */
   public String toJson() {
-    return write(this::writeProperties);
+    return AlertJson.write(this::writeProperties);
   }
 
   /**
@@ -125,7 +119,7 @@ public record AlertRecord(
    */
   public String toGeoJson(H3Core h3) {
     List<Long> ids = cells.stream().map(c -> Long.parseUnsignedLong(c, 16)).toList();
-    return write(
+    return AlertJson.write(
         g -> {
           g.writeStartObject();
           g.writeStringField("type", "Feature");
@@ -150,46 +144,24 @@ public record AlertRecord(
     g.writeStringField("severity", severity.label());
     g.writeBooleanField("notify", notifies);
     g.writeNumberField("revision", revision);
-    g.writeStringField("window_start", iso(windowStart));
-    g.writeStringField("window_end", iso(windowEnd));
-    g.writeStringField("first_window_start", iso(firstWindowStart));
-    g.writeStringField("first_window_end", iso(firstWindowEnd));
-    g.writeStringField("last_window_start", iso(lastWindowStart));
-    g.writeStringField("last_window_end", iso(lastWindowEnd));
-    g.writeStringField("peak_window_start", iso(peakWindowStart));
-    g.writeStringField("peak_window_end", iso(peakWindowEnd));
+    g.writeStringField("window_start", AlertJson.iso(windowStart));
+    g.writeStringField("window_end", AlertJson.iso(windowEnd));
+    g.writeStringField("first_window_start", AlertJson.iso(firstWindowStart));
+    g.writeStringField("first_window_end", AlertJson.iso(firstWindowEnd));
+    g.writeStringField("last_window_start", AlertJson.iso(lastWindowStart));
+    g.writeStringField("last_window_end", AlertJson.iso(lastWindowEnd));
+    g.writeStringField("peak_window_start", AlertJson.iso(peakWindowStart));
+    g.writeStringField("peak_window_end", AlertJson.iso(peakWindowEnd));
     g.writeArrayFieldStart("cells");
     for (String c : cells) g.writeString(c);
     g.writeEndArray();
     g.writeNumberField("observed", observed);
-    g.writeNumberField("expected", round(expected, 3));
-    g.writeNumberField("ratio", round(ratio(), 3));
-    g.writeNumberField("score", round(score, 3));
+    g.writeNumberField("expected", HexOutline.round(expected, 3));
+    g.writeNumberField("ratio", HexOutline.round(ratio(), 3));
+    g.writeNumberField("score", HexOutline.round(score, 3));
     g.writeNumberField("peak_observed", peakObserved);
-    g.writeNumberField("peak_expected", round(peakExpected, 3));
-    g.writeNumberField("peak_score", round(peakScore, 3));
+    g.writeNumberField("peak_expected", HexOutline.round(peakExpected, 3));
+    g.writeNumberField("peak_score", HexOutline.round(peakScore, 3));
     g.writeEndObject();
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static String write(Body body) {
-    StringWriter out = new StringWriter(512);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private static String iso(long millis) {
-    return Instant.ofEpochMilli(millis).toString();
-  }
-
-  private static double round(double v, int decimals) {
-    return HexOutline.round(v, decimals);
   }
 }

@@ -1,12 +1,8 @@
 package org.crowdhex.alert;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.uber.h3core.H3Core;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,8 +44,6 @@ public record OpenAlert(
     double score,
     long peakObserved,
     ExpectationSource baseline) {
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** The order of a window's open alerts in its documents: by venue, then id. */
   public static final Comparator<OpenAlert> ORDER =
@@ -103,7 +97,7 @@ public record OpenAlert(
    * {@code ratio} and {@code score}.
    */
   public String toGeoJson(H3Core h3) {
-    return write(g -> writeFeature(g, h3));
+    return AlertJson.write(g -> writeFeature(g, h3));
   }
 
   /**
@@ -113,7 +107,7 @@ public record OpenAlert(
   public static String featureCollection(Collection<OpenAlert> alerts, H3Core h3) {
     List<OpenAlert> sorted = new ArrayList<>(alerts);
     sorted.sort(ORDER);
-    return write(
+    return AlertJson.write(
             g -> {
               g.writeStartObject();
               g.writeStringField("type", "FeatureCollection");
@@ -140,8 +134,8 @@ public record OpenAlert(
     else g.writeStringField("phase", phase);
     g.writeStringField("severity", severity.label());
     g.writeStringField("baseline", baseline.label());
-    g.writeStringField("since", Instant.ofEpochMilli(firstWindowStart).toString());
-    g.writeStringField("until", Instant.ofEpochMilli(lastWindowEnd).toString());
+    g.writeStringField("since", AlertJson.iso(firstWindowStart));
+    g.writeStringField("until", AlertJson.iso(lastWindowEnd));
     g.writeArrayFieldStart("cells");
     for (long c : cells) g.writeString(Long.toHexString(c));
     g.writeEndArray();
@@ -151,20 +145,6 @@ public record OpenAlert(
     g.writeNumberField("score", HexOutline.round(score, 3));
     g.writeEndObject();
     g.writeEndObject();
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private static String write(Body body) {
-    StringWriter out = new StringWriter(1024);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 
   @Override
