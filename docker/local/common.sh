@@ -36,6 +36,17 @@ crowdhex_topics=(
   "$CROWDHEX_TOPIC_REJECTS"
 )
 
+# A new KRaft cluster id: 16 random bytes in URL-safe base64 without padding, as Kafka's own.
+# The format tool would read an id that begins with "-" as an option, so such draws are redrawn
+# (as Kafka's own generator does).
+new_cluster_id() {
+  local id="-"
+  while [ "${id#-}" != "$id" ]; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  done
+  echo "$id"
+}
+
 die() {
   echo "$(basename "$0"): $*" >&2
   exit 1
