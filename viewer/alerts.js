@@ -180,7 +180,13 @@
     const figures = document.createElement('span');
     figures.className = 'alert-figures';
     const ratio = Number(p.ratio);
-    figures.textContent = `${numberFmt.format(Number(p.observed) || 0)} observed / `
+    // present: how many are in the alert's cells (null when below the minimum crowd); observed and
+    // expected are the scan's, added up over its windows, so one person may count more than once.
+    const present = typeof p.present === 'number'
+      ? `${numberFmt.format(p.present)} present · ` : '';
+    figures.title = 'present: distinct authors in the alert\'s cells in its last window;'
+      + ' observed / expected: the scan\'s counts over up to three overlapping windows';
+    figures.textContent = `${present}${numberFmt.format(Number(p.observed) || 0)} observed / `
       + `${decimalFmt.format(Number(p.expected) || 0)} expected`
       + (Number.isFinite(ratio) ? ` · ×${decimalFmt.format(ratio)}` : '');
 

@@ -29,6 +29,12 @@ final class AlertJson {
     return out.toString();
   }
 
+  /** A count, or null when it is held back. */
+  static void writeCount(JsonGenerator g, String field, Long count) throws IOException {
+    if (count == null) g.writeNullField(field);
+    else g.writeNumberField(field, count);
+  }
+
   /** Epoch ms as UTC ISO-8601, e.g. {@code 2026-04-19T14:30:00Z}. */
   static String iso(long millis) {
     return Instant.ofEpochMilli(millis).toString();

@@ -15,6 +15,10 @@ import java.util.List;
  * the venue's strongest incident in the last window in which the alert held; the {@code peak_}
  * figures those of the window with the highest score so far.
  *
+ * <p>{@code observed} adds up each cell's authors over every window of the scan's region (up to
+ * three overlapping windows), so one person can count more than once; {@code present} counts the
+ * same cells in the one window alone: how many people are there.
+ *
  * @param id stable over the alert's life: the venue and the start of its first window, e.g. {@code
  *     kuip-20260419T1415Z}
  * @param venue the venue id
@@ -43,6 +47,9 @@ import java.util.List;
  * @param peakObserved C at the peak
  * @param peakExpected B at the peak
  * @param peakScore the highest score so far
+ * @param present distinct authors in the cells in the last window in which the alert held, that
+ *     window alone (summed per cell); null when held back, being below the minimum crowd
+ * @param peakPresent the same in the peak window; null when held back
  */
 public record AlertRecord(
     String id,
@@ -68,7 +75,9 @@ public record AlertRecord(
     double score,
     long peakObserved,
     double peakExpected,
-    double peakScore) {
+    double peakScore,
+    Long present,
+    Long peakPresent) {
 
   public AlertRecord {
     if (id == null || id.isBlank()) {
@@ -91,6 +100,16 @@ public record AlertRecord(
     }
     cells = List.copyOf(cells);
     if (baseline == null) baseline = ExpectationSource.HISTORY;
+    if ((present != null && present < 0) || (peakPresent != null && peakPresent < 0)) {
+      throw new IllegalArgumentException(
+          "alert "
+              + id
+              + " present is "
+              + present
+              + " and peak present "
+              + peakPresent
+              + "; accepted: counts of 0 or more, or none (held back)");
+    }
     if (!(expected > 0) || !(peakExpected > 0)) {
       throw new IllegalArgumentException(
           "alert "
@@ -106,6 +125,45 @@ public record AlertRecord(
   /** C / B over the cells. */
   public double ratio() {
     return observed / expected;
+  }
+
+  /**
+   * This record with {@code present} and {@code peak_present} held back (null) where they are below
+   * {@code minCrowd} distinct authors: the public form of a record whose other figures pass.
+   */
+  public AlertRecord withPresentOfAtLeast(int minCrowd) {
+    Long now = present != null && present >= minCrowd ? present : null;
+    Long peak = peakPresent != null && peakPresent >= minCrowd ? peakPresent : null;
+    if (java.util.Objects.equals(now, present) && java.util.Objects.equals(peak, peakPresent)) {
+      return this;
+    }
+    return new AlertRecord(
+        id,
+        venue,
+        phase,
+        trigger,
+        baseline,
+        state,
+        severity,
+        notifies,
+        revision,
+        windowStart,
+        windowEnd,
+        firstWindowStart,
+        firstWindowEnd,
+        lastWindowStart,
+        lastWindowEnd,
+        peakWindowStart,
+        peakWindowEnd,
+        cells,
+        observed,
+        expected,
+        score,
+        peakObserved,
+        peakExpected,
+        peakScore,
+        now,
+        peak);
   }
 
   /** The record as one line of JSON, without the line break. */
@@ -159,9 +217,11 @@ public record AlertRecord(
     g.writeNumberField("expected", HexOutline.round(expected, 3));
     g.writeNumberField("ratio", HexOutline.round(ratio(), 3));
     g.writeNumberField("score", HexOutline.round(score, 3));
+    AlertJson.writeCount(g, "present", present);
     g.writeNumberField("peak_observed", peakObserved);
     g.writeNumberField("peak_expected", HexOutline.round(peakExpected, 3));
     g.writeNumberField("peak_score", HexOutline.round(peakScore, 3));
+    AlertJson.writeCount(g, "peak_present", peakPresent);
     g.writeEndObject();
   }
 }

@@ -1,6 +1,7 @@
 package org.crowdhex.alert;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scan statistic found for one venue in one window: the input of the alert state machine.
@@ -15,6 +16,9 @@ import java.util.List;
  * @param hotspots the scan's regions that passed its minimal level, in any order
  * @param buildUps the cells whose CUSUM reached its threshold in this window
  * @param baseline where the expected crowd the scan compared against came from
+ * @param authors distinct authors per cell of the venue in this window alone (cells without any may
+ *     be left out): how many people an alert's cells hold now, where the scan's counts add up the
+ *     windows of its regions
  */
 public record Detection(
     String venue,
@@ -23,7 +27,8 @@ public record Detection(
     long windowEnd,
     List<Hotspot> hotspots,
     List<BuildUp> buildUps,
-    ExpectationSource baseline) {
+    ExpectationSource baseline,
+    Map<Long, Integer> authors) {
 
   /** A detection of the scan alone, against a baseline file. */
   public Detection(
@@ -40,6 +45,18 @@ public record Detection(
       List<Hotspot> hotspots,
       List<BuildUp> buildUps) {
     this(venue, phase, windowStart, windowEnd, hotspots, buildUps, ExpectationSource.HISTORY);
+  }
+
+  /** A detection that does not say how many authors each cell holds in the window. */
+  public Detection(
+      String venue,
+      String phase,
+      long windowStart,
+      long windowEnd,
+      List<Hotspot> hotspots,
+      List<BuildUp> buildUps,
+      ExpectationSource baseline) {
+    this(venue, phase, windowStart, windowEnd, hotspots, buildUps, baseline, Map.of());
   }
 
   public Detection {
@@ -62,5 +79,23 @@ public record Detection(
     hotspots = List.copyOf(hotspots);
     buildUps = buildUps == null ? List.of() : List.copyOf(buildUps);
     if (baseline == null) baseline = ExpectationSource.HISTORY;
+    authors = authors == null ? Map.of() : Map.copyOf(authors);
+    for (Map.Entry<Long, Integer> e : authors.entrySet()) {
+      if (e.getValue() < 0) {
+        throw new IllegalArgumentException(
+            "detection authors of cell "
+                + Long.toHexString(e.getKey())
+                + " is "
+                + e.getValue()
+                + "; accepted: a count of 0 or more");
+      }
+    }
+  }
+
+  /** Distinct authors in {@code cells} in this window, summed over the cells. */
+  public long present(long[] cells) {
+    long n = 0;
+    for (long cell : cells) n += authors.getOrDefault(cell, 0);
+    return n;
   }
 }

@@ -30,6 +30,8 @@ import java.util.List;
  *     alerts' public form (not written out)
  * @param baseline where {@code expected} comes from (see {@link AlertRecord#baseline()}); null for
  *     a baseline file
+ * @param present distinct authors in the cells in the last window in which the alert held, that
+ *     window alone (see {@link AlertRecord#present()}); null when held back by the minimum crowd
  */
 public record OpenAlert(
     String id,
@@ -43,7 +45,8 @@ public record OpenAlert(
     double expected,
     double score,
     long peakObserved,
-    ExpectationSource baseline) {
+    ExpectationSource baseline,
+    Long present) {
 
   /** The order of a window's open alerts in its documents: by venue, then id. */
   public static final Comparator<OpenAlert> ORDER =
@@ -67,6 +70,10 @@ public record OpenAlert(
     cells = cells.clone();
     Arrays.sort(cells);
     if (baseline == null) baseline = ExpectationSource.HISTORY;
+    if (present != null && present < 0) {
+      throw new IllegalArgumentException(
+          "open alert " + id + " present is " + present + "; accepted: a count of 0 or more");
+    }
     if (!(expected > 0) || !Double.isFinite(expected)) {
       throw new IllegalArgumentException(
           "open alert " + id + " expected is " + expected + "; accepted: a finite count above 0");
@@ -90,11 +97,33 @@ public record OpenAlert(
   }
 
   /**
+   * This alert with {@code present} held back (null) when it is below {@code minCrowd} distinct
+   * authors: the public form of an alert whose other figures pass.
+   */
+  public OpenAlert withPresentOfAtLeast(int minCrowd) {
+    if (present == null || present >= minCrowd) return this;
+    return new OpenAlert(
+        id,
+        venue,
+        phase,
+        severity,
+        firstWindowStart,
+        lastWindowEnd,
+        cells,
+        observed,
+        expected,
+        score,
+        peakObserved,
+        baseline,
+        null);
+  }
+
+  /**
    * The alert as an RFC 7946 Feature: a MultiPolygon of the cells' outline (neighbouring hexagons
    * dissolved) with the properties {@code id}, {@code venue}, {@code phase}, {@code severity},
    * {@code since} (the first window's start, UTC ISO-8601), {@code until} (the end of the last
    * window in which it held), {@code cells} (H3 hex ids), {@code observed}, {@code expected},
-   * {@code ratio} and {@code score}.
+   * {@code ratio}, {@code score} and {@code present}.
    */
   public String toGeoJson(H3Core h3) {
     return AlertJson.write(g -> writeFeature(g, h3));
@@ -143,6 +172,7 @@ public record OpenAlert(
     g.writeNumberField("expected", HexOutline.round(expected, 3));
     g.writeNumberField("ratio", HexOutline.round(ratio(), 3));
     g.writeNumberField("score", HexOutline.round(score, 3));
+    AlertJson.writeCount(g, "present", present);
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -160,7 +190,8 @@ public record OpenAlert(
         && observed == a.observed
         && Double.compare(expected, a.expected) == 0
         && Double.compare(score, a.score) == 0
-        && peakObserved == a.peakObserved;
+        && peakObserved == a.peakObserved
+        && java.util.Objects.equals(present, a.present);
   }
 
   @Override

@@ -36,6 +36,9 @@ public class VenueAlertState implements Serializable {
   /** Its expected count B. */
   public double[] hitExpected;
 
+  /** Distinct authors in its cells in that window alone. */
+  public long[] hitPresent;
+
   /** Id of the open alert; null when none is open. */
   public String alertId;
 
@@ -66,11 +69,19 @@ public class VenueAlertState implements Serializable {
   public double expected;
   public double score;
 
+  /**
+   * Distinct authors in the cells in the last window in which the alert held, that window alone.
+   */
+  public long present;
+
   /** C, B and score at the peak. */
   public long peakObserved;
 
   public double peakExpected;
   public double peakScore;
+
+  /** Distinct authors in the peak's cells in the peak window alone. */
+  public long peakPresent;
 
   /** The highest severity reached, the one last notified; null when no alert is open. */
   public Severity severity;
@@ -111,6 +122,7 @@ public class VenueAlertState implements Serializable {
     hitScores = new double[0];
     hitObserved = new long[0];
     hitExpected = new double[0];
+    hitPresent = new long[0];
   }
 
   void clearAlert() {
@@ -125,9 +137,11 @@ public class VenueAlertState implements Serializable {
     observed = 0;
     expected = 0;
     score = 0;
+    present = 0;
     peakObserved = 0;
     peakExpected = 0;
     peakScore = 0;
+    peakPresent = 0;
     severity = null;
     revision = 0;
     lowWindows = 0;
@@ -142,6 +156,7 @@ public class VenueAlertState implements Serializable {
     c.hitScores = hitScores.clone();
     c.hitObserved = hitObserved.clone();
     c.hitExpected = hitExpected.clone();
+    c.hitPresent = hitPresent.clone();
     c.alertId = alertId;
     c.phase = phase;
     c.trigger = trigger;
@@ -152,9 +167,11 @@ public class VenueAlertState implements Serializable {
     c.observed = observed;
     c.expected = expected;
     c.score = score;
+    c.present = present;
     c.peakObserved = peakObserved;
     c.peakExpected = peakExpected;
     c.peakScore = peakScore;
+    c.peakPresent = peakPresent;
     c.severity = severity;
     c.revision = revision;
     c.lowWindows = lowWindows;

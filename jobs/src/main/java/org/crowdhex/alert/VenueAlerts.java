@@ -102,7 +102,8 @@ public final class VenueAlerts {
     fillQuietWindows(state, detection.windowEnd(), out);
     List<Incident> incidents = merger.merge(detection.hotspots());
     Incident strongest = incidents.isEmpty() ? null : incidents.get(0);
-    apply(state, detection, detection.windowEnd(), strongest, out);
+    long present = strongest == null ? 0 : detection.present(strongest.cells());
+    apply(state, detection, detection.windowEnd(), strongest, present, out);
     if (!state.hasOpenAlert() && !detection.buildUps().isEmpty()) {
       openBuildUp(state, detection, out);
     }
@@ -129,6 +130,7 @@ public final class VenueAlerts {
       longest = Math.max(longest, b.windows());
     }
     Arrays.sort(cells);
+    long present = detection.present(cells);
     long windowEnd = detection.windowEnd();
     state.venue = detection.venue();
     state.lastWindowEnd = windowEnd;
@@ -139,11 +141,13 @@ public final class VenueAlerts {
     state.hitScores = new double[] {score};
     state.hitObserved = new long[] {observed};
     state.hitExpected = new double[] {expected};
+    state.hitPresent = new long[] {present};
     open(
         state,
         detection,
         windowEnd,
         new Incident(cells, observed, expected, score),
+        present,
         TRIGGER_BUILD_UP,
         out);
   }
@@ -159,7 +163,7 @@ public final class VenueAlerts {
     if (state.isIdle() || isLate(state, windowEnd)) return List.of();
     List<AlertRecord> out = new ArrayList<>(1);
     fillQuietWindows(state, windowEnd, out);
-    if (!state.isIdle()) apply(state, null, windowEnd, null, out);
+    if (!state.isIdle()) apply(state, null, windowEnd, null, 0, out);
     return out;
   }
 
@@ -191,7 +195,8 @@ public final class VenueAlerts {
         state.expected,
         state.score,
         state.peakObserved,
-        state.baseline);
+        state.baseline,
+        state.present);
   }
 
   private static boolean isLate(VenueAlertState state, long windowEnd) {
@@ -203,24 +208,28 @@ public final class VenueAlerts {
   private void fillQuietWindows(VenueAlertState state, long windowEnd, List<AlertRecord> out) {
     if (state.isIdle()) return;
     for (long end = state.lastWindowEnd + windowSlide; end < windowEnd; end += windowSlide) {
-      apply(state, null, end, null, out);
+      apply(state, null, end, null, 0, out);
       if (state.isIdle()) return;
     }
   }
 
-  /** Applies a window: {@code detection} is null for a quiet one (no strongest incident either). */
+  /**
+   * Applies a window: {@code detection} is null for a quiet one (no strongest incident either).
+   * {@code present} is the distinct authors in the strongest incident's cells in this window alone.
+   */
   private void apply(
       VenueAlertState state,
       Detection detection,
       long windowEnd,
       Incident strongest,
+      long present,
       List<AlertRecord> out) {
     if (detection != null) state.venue = detection.venue();
     state.lastWindowEnd = windowEnd;
     double score = strongest == null ? 0 : strongest.score();
     if (state.hasOpenAlert()) {
       if (policy.holds(score)) {
-        hold(state, detection, windowEnd, strongest, out);
+        hold(state, detection, windowEnd, strongest, present, out);
       } else if (++state.lowWindows >= policy.closeAfter()) {
         state.revision++;
         out.add(record(state, AlertState.CLOSED, false, windowEnd));
@@ -229,9 +238,9 @@ public final class VenueAlerts {
     } else {
       forgetOldHits(state, windowEnd);
       if (policy.isHit(score)) {
-        addHit(state, windowEnd, strongest);
+        addHit(state, windowEnd, strongest, present);
         if (state.hitEnds.length >= policy.openHits() || score >= policy.critical()) {
-          open(state, detection, windowEnd, strongest, TRIGGER_SCAN, out);
+          open(state, detection, windowEnd, strongest, present, TRIGGER_SCAN, out);
         }
       }
     }
@@ -243,6 +252,7 @@ public final class VenueAlerts {
       Detection detection,
       long windowEnd,
       Incident strongest,
+      long present,
       String trigger,
       List<AlertRecord> out) {
     state.trigger = trigger;
@@ -262,8 +272,9 @@ public final class VenueAlerts {
     state.peakScore = state.hitScores[peak];
     state.peakObserved = state.hitObserved[peak];
     state.peakExpected = state.hitExpected[peak];
+    state.peakPresent = state.hitPresent[peak];
     state.severity = policy.severityOf(state.peakScore);
-    setHeld(state, detection, windowEnd, strongest);
+    setHeld(state, detection, windowEnd, strongest, present);
     state.revision = 0;
     state.lowWindows = 0;
     state.clearHits();
@@ -275,14 +286,16 @@ public final class VenueAlerts {
       Detection detection,
       long windowEnd,
       Incident strongest,
+      long present,
       List<AlertRecord> out) {
     state.lowWindows = 0;
-    setHeld(state, detection, windowEnd, strongest);
+    setHeld(state, detection, windowEnd, strongest, present);
     if (strongest.score() > state.peakScore) {
       state.peakWindowEnd = windowEnd;
       state.peakScore = strongest.score();
       state.peakObserved = strongest.observed();
       state.peakExpected = strongest.expected();
+      state.peakPresent = present;
     }
     state.revision++;
     Severity now = policy.severityOf(strongest.score());
@@ -295,7 +308,11 @@ public final class VenueAlerts {
   }
 
   private static void setHeld(
-      VenueAlertState state, Detection detection, long windowEnd, Incident strongest) {
+      VenueAlertState state,
+      Detection detection,
+      long windowEnd,
+      Incident strongest,
+      long present) {
     state.phase = detection.phase();
     state.baseline = detection.baseline();
     state.cells = strongest.cells();
@@ -303,6 +320,7 @@ public final class VenueAlerts {
     state.observed = strongest.observed();
     state.expected = strongest.expected();
     state.score = strongest.score();
+    state.present = present;
   }
 
   private void forgetOldHits(VenueAlertState state, long windowEnd) {
@@ -316,18 +334,22 @@ public final class VenueAlerts {
     state.hitScores = Arrays.copyOfRange(state.hitScores, from, n);
     state.hitObserved = Arrays.copyOfRange(state.hitObserved, from, n);
     state.hitExpected = Arrays.copyOfRange(state.hitExpected, from, n);
+    state.hitPresent = Arrays.copyOfRange(state.hitPresent, from, n);
   }
 
-  private static void addHit(VenueAlertState state, long windowEnd, Incident strongest) {
+  private static void addHit(
+      VenueAlertState state, long windowEnd, Incident strongest, long present) {
     int n = state.hitEnds.length;
     state.hitEnds = Arrays.copyOf(state.hitEnds, n + 1);
     state.hitScores = Arrays.copyOf(state.hitScores, n + 1);
     state.hitObserved = Arrays.copyOf(state.hitObserved, n + 1);
     state.hitExpected = Arrays.copyOf(state.hitExpected, n + 1);
+    state.hitPresent = Arrays.copyOf(state.hitPresent, n + 1);
     state.hitEnds[n] = windowEnd;
     state.hitScores[n] = strongest.score();
     state.hitObserved[n] = strongest.observed();
     state.hitExpected[n] = strongest.expected();
+    state.hitPresent[n] = present;
   }
 
   private AlertRecord record(
@@ -358,6 +380,8 @@ public final class VenueAlerts {
         state.score,
         state.peakObserved,
         state.peakExpected,
-        state.peakScore);
+        state.peakScore,
+        state.present,
+        state.peakPresent);
   }
 }

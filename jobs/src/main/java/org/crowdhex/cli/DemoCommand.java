@@ -269,8 +269,9 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * One line per alert the run opened, in order of opening: venue, local times from its first
-   * window's start to its last window's end, severity, and the observed and expected distinct
-   * authors (per cell and window, summed over the region) of its strongest scan region.
+   * window's start to its last window's end, severity, and at its peak: the distinct authors
+   * present in its cells, then the scan's observed and expected authors (per cell and window,
+   * summed over the region and its windows, so one person may count more than once).
    */
   private static void printAlerts(Path alerts, ZoneId zone) throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -305,15 +306,18 @@ final class DemoCommand implements Callable<Integer> {
         zone);
     for (JsonNode n : opened) {
       System.out.printf(
-          "  %-14s %s - %s  %-8s  peak %,d observed / %.1f expected in %s - %s%n",
+          "  %-14s %s - %s  %-8s  peak %s - %s: %s present; scan %,d observed / %.1f expected%n",
           n.get("venue").asText(),
           local(n.get("first_window_start").asText(), zone),
           local(n.get("last_window_end").asText(), zone),
           n.get("severity").asText(),
-          n.get("peak_observed").asInt(),
-          n.get("peak_expected").asDouble(),
           local(n.get("peak_window_start").asText(), zone),
-          local(n.get("peak_window_end").asText(), zone));
+          local(n.get("peak_window_end").asText(), zone),
+          n.path("peak_present").isNumber()
+              ? String.format("%,d", n.get("peak_present").asLong())
+              : "fewer than the minimum crowd",
+          n.get("peak_observed").asInt(),
+          n.get("peak_expected").asDouble());
     }
   }
 

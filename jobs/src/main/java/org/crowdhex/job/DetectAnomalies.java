@@ -222,7 +222,8 @@ final class DetectAnomalies
                     windowEnd,
                     hotspots,
                     buildUps,
-                    source));
+                    source,
+                    authorsByCell(cover, now.authors)));
       }
       if (online != null) {
         // Learned after the scan: a window is compared with the ones before it, never itself.
@@ -253,6 +254,15 @@ final class DetectAnomalies
         recent.clear();
       }
     }
+  }
+
+  /** The window's distinct authors per cover cell, for the cells that had any. */
+  private static Map<Long, Integer> authorsByCell(long[] cover, int[] authors) {
+    Map<Long, Integer> byCell = new HashMap<>();
+    for (int i = 0; i < cover.length; i++) {
+      if (authors[i] > 0) byCell.put(cover[i], authors[i]);
+    }
+    return byCell;
   }
 
   /**

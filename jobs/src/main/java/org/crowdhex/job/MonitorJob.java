@@ -369,7 +369,7 @@ public final class MonitorJob {
           .setParallelism(1);
       DataStream<AlertRecord> alerts =
           detector
-              .filter(new PublicAlerts(new MinimumCrowd(plan.privacy().minCrowd())))
+              .flatMap(new PublicAlerts(new MinimumCrowd(plan.privacy().minCrowd())))
               .name("public alerts")
               .uid("public-alerts");
       alerts

@@ -94,6 +94,12 @@ public record VenueMarks(
     return cells.length == 0 && openAlert == null;
   }
 
+  /** The same marks with another form of the open alert (its public form). */
+  public VenueMarks withAlert(OpenAlert alert) {
+    if (alert == openAlert) return this;
+    return new VenueMarks(venue, windowStart, windowEnd, cells, scores, alertIds, alert);
+  }
+
   /**
    * The same scores without the alert: for an alert whose figures may not be published. Cells that
    * were marked only for being in the alert are left out.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,11 @@ class AlertRecordTest {
                   "egress",
                   s,
                   s + 15 * 60_000,
-                  List.of(new Hotspot(kuip, disk, observed, expected, 60)))));
+                  List.of(new Hotspot(kuip, disk, observed, expected, 60)),
+                  List.of(),
+                  ExpectationSource.HISTORY,
+                  // The window alone: 30 in the centre, 2 in a neighbour.
+                  Map.of(kuip, 30, disk[1] == kuip ? disk[2] : disk[1], 2))));
     }
     opened = out.get(0);
   }
@@ -72,6 +77,20 @@ class AlertRecordTest {
     assertThat(json.get("ratio").asDouble()).isEqualTo(3.294);
     assertThat(json.get("score").asDouble()).isEqualTo(60);
     assertThat(json.get("peak_score").asDouble()).isEqualTo(json.get("score").asDouble());
+    assertThat(json.get("present").asLong()).isEqualTo(32);
+    assertThat(json.get("peak_present").asLong()).isEqualTo(32);
+  }
+
+  @Test
+  void itsPublicFormHoldsBackAPresentCrowdBelowTheMinimumAndNothingElse() throws IOException {
+    assertThat(opened.withPresentOfAtLeast(32)).isSameAs(opened);
+
+    AlertRecord held = opened.withPresentOfAtLeast(33);
+    JsonNode json = MAPPER.readTree(held.toJson());
+    assertThat(json.get("present").isNull()).isTrue();
+    assertThat(json.get("peak_present").isNull()).isTrue();
+    assertThat(json.get("observed").asLong()).isEqualTo(112);
+    assertThat(held.withPresentOfAtLeast(1)).as("once held back, stays so").isEqualTo(held);
   }
 
   @Test
@@ -101,9 +120,14 @@ class AlertRecordTest {
             1,
             5,
             2,
-            1);
+            1,
+            4L,
+            null);
 
-    assertThat(MAPPER.readTree(noPhase.toJson()).get("phase").isNull()).isTrue();
+    JsonNode json = MAPPER.readTree(noPhase.toJson());
+    assertThat(json.get("phase").isNull()).isTrue();
+    assertThat(json.get("present").asLong()).isEqualTo(4);
+    assertThat(json.get("peak_present").isNull()).as("held back").isTrue();
   }
 
   @Test

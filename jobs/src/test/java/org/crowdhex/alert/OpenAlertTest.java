@@ -86,7 +86,8 @@ class OpenAlertTest {
             30,
             45.1234,
             90,
-            ExpectationSource.HISTORY);
+            ExpectationSource.HISTORY,
+            85L);
 
     JsonNode f = JSON.readTree(a.toGeoJson(h3));
 
@@ -107,7 +108,15 @@ class OpenAlertTest {
     assertThat(p.get("expected").asDouble()).isEqualTo(30);
     assertThat(p.get("ratio").asDouble()).isEqualTo(3);
     assertThat(p.get("score").asDouble()).isEqualTo(45.123);
+    assertThat(p.get("present").asLong()).isEqualTo(85);
     assertThat(p.has("peak_observed")).as("used inside the job only").isFalse();
+
+    // Its public form holds back a present crowd below the minimum, and only that.
+    assertThat(a.withPresentOfAtLeast(85)).isSameAs(a);
+    OpenAlert small = a.withPresentOfAtLeast(86);
+    assertThat(small.present()).isNull();
+    assertThat(small.observed()).isEqualTo(90);
+    assertThat(JSON.readTree(small.toGeoJson(h3)).at("/properties/present").isNull()).isTrue();
   }
 
   @Test
@@ -130,19 +139,38 @@ class OpenAlertTest {
   void refusesAnAlertWithoutCellsOrExpectation() {
     assertThatThrownBy(
             () ->
-                new OpenAlert("a", "kuip", null, Severity.LOW, 0, 1, new long[0], 1, 1, 1, 1, null))
+                new OpenAlert(
+                    "a", "kuip", null, Severity.LOW, 0, 1, new long[0], 1, 1, 1, 1, null, 1L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cells");
     assertThatThrownBy(
             () ->
                 new OpenAlert(
-                    "a", "kuip", null, Severity.LOW, 0, 1, new long[] {kuip}, 1, 0, 1, 1, null))
+                    "a", "kuip", null, Severity.LOW, 0, 1, new long[] {kuip}, 1, 0, 1, 1, null, 1L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected");
+    assertThatThrownBy(
+            () ->
+                new OpenAlert(
+                    "a",
+                    "kuip",
+                    null,
+                    Severity.LOW,
+                    0,
+                    1,
+                    new long[] {kuip},
+                    1,
+                    1,
+                    1,
+                    1,
+                    null,
+                    -1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("present is -1");
   }
 
   static OpenAlert alert(String id, String venue, long... cells) {
     return new OpenAlert(
-        id, venue, "egress", Severity.MEDIUM, T0, T0 + SIZE, cells, 40, 10, 25, 40, null);
+        id, venue, "egress", Severity.MEDIUM, T0, T0 + SIZE, cells, 40, 10, 25, 40, null, 30L);
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -414,6 +415,77 @@ class VenueAlertsTest {
     assertThat(alerts.onWindow(state, scored(31, 12)))
         .singleElement()
         .satisfies(r -> assertThat(r.state()).isEqualTo(AlertState.UPDATED));
+  }
+
+  /**
+   * The scan's counts add up its region's windows; {@code present} is the alert's cells in the
+   * window alone, from the detection's own counts, and follows the record's window and the peak.
+   */
+  @Test
+  void presentCountsTheAlertsCellsInTheWindowAloneAndFollowsThePeak() {
+    long neighbour = h3.gridRing(kuip, 1).get(0);
+    long elsewhere = h3.gridRing(kuip, 3).get(0);
+    // Window 0 opens (critical): 14 authors in kuip now, 6 in a neighbour outside the alert, 99
+    // at a cell far away. Window 1 is the peak, with 25 now; window 2 scores lower, with 18.
+    List<AlertRecord> out = new ArrayList<>();
+    int[][] windows = {{55, 14}, {80, 25}, {40, 18}};
+    for (int w = 0; w < windows.length; w++) {
+      Detection d = scored(w, windows[w][0]);
+      out.addAll(
+          alerts.onWindow(
+              state,
+              new Detection(
+                  "kuip",
+                  d.phase(),
+                  d.windowStart(),
+                  d.windowEnd(),
+                  d.hotspots(),
+                  List.of(),
+                  ExpectationSource.HISTORY,
+                  Map.of(kuip, windows[w][1], neighbour, 6, elsewhere, 99))));
+    }
+    // What the map shows of the open alert is the last window's figure.
+    assertThat(alerts.openAlert(state).present()).isEqualTo(18);
+    for (int w = 3; !state.isIdle() && w < 20; w++) out.addAll(alerts.onWindow(state, nothing(w)));
+
+    assertThat(out)
+        .extracting(AlertRecord::state, AlertRecord::observed, AlertRecord::present)
+        .containsExactly(
+            tuple(AlertState.OPENED, 65L, 14L),
+            tuple(AlertState.UPDATED, 90L, 25L),
+            tuple(AlertState.UPDATED, 50L, 18L),
+            // Closing repeats the figures of the last window in which the alert held.
+            tuple(AlertState.CLOSED, 50L, 18L));
+    assertThat(out).extracting(AlertRecord::peakPresent).containsExactly(14L, 25L, 25L, 25L);
+    // A detection that does not say how many each cell holds counts none present.
+    assertThat(scored(0, 12).present(new long[] {kuip})).isZero();
+  }
+
+  @Test
+  void aBuildUpIsPresentAsItsCellsInTheWindowAlone() {
+    long neighbour = h3.gridRing(kuip, 1).get(0);
+    List<BuildUp> buildUps =
+        List.of(new BuildUp(kuip, 8, 40, 12, 20), new BuildUp(neighbour, 6, 30, 10, 17));
+    Detection d =
+        new Detection(
+            "kuip",
+            "camp",
+            end(30) - SIZE,
+            end(30),
+            List.of(),
+            buildUps,
+            ExpectationSource.HISTORY,
+            Map.of(kuip, 9, neighbour, 4));
+
+    assertThat(alerts.onWindow(state, d))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.observed()).isEqualTo(70);
+              assertThat(r.present()).isEqualTo(13);
+              assertThat(r.peakPresent()).isEqualTo(13);
+            });
+    assertThat(alerts.openAlert(state).present()).isEqualTo(13);
   }
 
   @Test

@@ -194,13 +194,34 @@ class DemoPrivacyTest {
       assertThat(Instant.parse(a.get("window_end").asText())).as("%s", a).isBeforeOrEqualTo(to);
       assertThat(a.get("observed").asInt()).as("%s", a).isGreaterThanOrEqualTo(MIN_CROWD);
       assertThat(a.get("peak_observed").asInt()).as("%s", a).isGreaterThanOrEqualTo(MIN_CROWD);
+      // How many are there: the window alone, never more than the scan's sum over its windows,
+      // and held back (null) rather than published below the minimum crowd.
+      for (String[] f :
+          new String[][] {{"present", "observed"}, {"peak_present", "peak_observed"}}) {
+        JsonNode present = a.get(f[0]);
+        assertThat(present.isNull() || present.isIntegralNumber()).as("%s", a).isTrue();
+        if (present.isNull()) continue;
+        assertThat(present.asLong())
+            .as("%s of %s", f[0], a)
+            .isBetween((long) MIN_CROWD, a.get(f[1]).asLong());
+      }
     }
+    // At its peak De Kuip's alert holds fewer people than the 3,000 at the match, though the scan
+    // counts more: it adds up three overlapping windows.
+    JsonNode kuipPeak =
+        alerts.stream()
+            .filter(a -> a.get("venue").asText().equals("kuip"))
+            .max(java.util.Comparator.comparingDouble(a -> a.get("peak_score").asDouble()))
+            .orElseThrow();
+    assertThat(kuipPeak.get("peak_present").asLong()).as("%s", kuipPeak).isBetween(500L, 3_000L);
     JsonNode features = JSON.readTree(output().resolve("alerts/alerts.geojson").toFile());
     assertThat(features.get("features")).hasSize(alerts.size());
     long opened = alerts.stream().filter(a -> a.get("state").asText().equals("opened")).count();
     assertThat(demoOutput)
         .contains(opened + " alerts opened at ")
-        .containsPattern("\\n  kuip +12:[34]\\d - 1[67]:\\d\\d  critical  peak [0-9,]+ observed");
+        .containsPattern(
+            "\\n  kuip +12:[34]\\d - 1[67]:\\d\\d  critical  peak \\d\\d:\\d\\d - \\d\\d:\\d\\d:"
+                + " [0-9,]+ present; scan [0-9,]+ observed");
 
     // Scored against the truth: both phases of the match found, no alert that is not the match.
     Path report = dir.resolve("alert-accuracy.json");

@@ -42,7 +42,8 @@ class VenueMarksTest {
   }
 
   private static OpenAlert alert(String id, String venue, double score, long... cells) {
-    return new OpenAlert(id, venue, null, Severity.LOW, START, END, cells, 40, 10, score, 40, null);
+    return new OpenAlert(
+        id, venue, null, Severity.LOW, START, END, cells, 40, 10, score, 40, null, 30L);
   }
 
   @Test

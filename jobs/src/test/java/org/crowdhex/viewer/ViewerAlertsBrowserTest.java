@@ -59,7 +59,12 @@ class ViewerAlertsBrowserTest {
         .forEach(
             f -> {
               ObjectNode p = (ObjectNode) f.get("properties");
-              if (p.get("id").asText().equals(ALERT)) p.put("baseline", "no baseline yet");
+              if (p.get("id").asText().equals(ALERT)) {
+                p.put("baseline", "no baseline yet");
+                p.put("present", 987);
+              } else {
+                p.putNull("present"); // held back by the minimum crowd
+              }
             });
     JSON.writeValue(doc.toFile(), alertsDoc);
     try (TileServer server = new TileServer(ServeConfig.local(tiles, 0))) {
@@ -79,14 +84,16 @@ class ViewerAlertsBrowserTest {
       assertThat(alerts.get("items")).hasSize(open);
       String item = alerts.get("items").get(ids.indexOf(ALERT)).asText();
       assertThat(item)
-          .as("venue, severity, since when, observed / expected and ratio")
-          .contains("De Kuip", "since 16:10", "observed", "expected", "×")
+          .as("venue, severity, since when, present, observed / expected and ratio")
+          .contains("De Kuip", "since 16:10", "987 present", "observed", "expected", "×")
           .containsIgnoringCase("critical")
           .contains("no baseline yet");
       for (int i = 0; i < ids.size(); i++) {
         if (i == ids.indexOf(ALERT)) continue;
         // Alerts against the baseline file carry no such note.
         assertThat(alerts.get("items").get(i).asText()).doesNotContain("baseline");
+        // A present crowd held back is not shown at all, never as 0.
+        assertThat(alerts.get("items").get(i).asText()).doesNotContain("present");
       }
       assertThat(alerts.get("outline").asInt()).as("rendered alert outline").isPositive();
       assertThat(alerts.get("cellOutline").asInt()).as("outlined hexagons").isPositive();

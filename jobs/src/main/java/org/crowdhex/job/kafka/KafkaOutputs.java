@@ -105,7 +105,7 @@ public final class KafkaOutputs {
       // Only the public form of the alerts is written, as in the file outputs.
       DataStream<AlertRecord> alerts =
           detector
-              .filter(new PublicAlerts(new MinimumCrowd(plan.privacy().minCrowd())))
+              .flatMap(new PublicAlerts(new MinimumCrowd(plan.privacy().minCrowd())))
               .name("public alerts")
               .uid("public-alerts");
       sinkTo(alerts, k, k.alertsTopic(), "alerts", AlertFormats.lines(), AlertRecord::venue);
