@@ -43,20 +43,8 @@ class DemoPrivacyTest {
   private static String demoOutput;
 
   @BeforeAll
-  static void runTheDemo() throws Exception {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      code =
-          Crowdhex.commandLine()
-              .execute("demo", "--no-serve", "--port", "0", "--out", dir.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    demoOutput = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(demoOutput).isZero();
+  static void runTheDemo() {
+    demoOutput = DemoRun.into(dir);
   }
 
   private static Path output() {

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The repository's deployment files, and the scripts of the local stack run as a user would. */
-final class Repo {
+public final class Repo {
   private Repo() {}
 
   /** The repository root: the folder holding {@code docker/local/topics.env}. */
-  static Path root() {
+  public static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       if (Files.isRegularFile(dir.resolve("docker/local/topics.env"))) return dir;
@@ -51,13 +51,13 @@ final class Repo {
   }
 
   /** What a command printed and how it ended. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   /**
    * Runs a command in the repository root with the given CROWDHEX_* environment variables (and no
    * others), standard output and error merged, and fails if it does not end within the timeout.
    */
-  static Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
+  public static Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("crowdhex-deploy-", ".log");
     try {
@@ -87,7 +87,7 @@ final class Repo {
   }
 
   /** Runs a command that must succeed, and returns its output. */
-  static String runOk(List<String> command, Map<String, String> env, long timeoutSeconds)
+  public static String runOk(List<String> command, Map<String, String> env, long timeoutSeconds)
       throws IOException, InterruptedException {
     Result r = run(command, env, timeoutSeconds);
     assertThat(r.exitCode())
@@ -97,7 +97,7 @@ final class Repo {
   }
 
   /** The first executable of that name on the PATH, or a failure that says how to install it. */
-  static Path executable(String name, String install) {
+  public static Path executable(String name, String install) {
     List<String> tried = new ArrayList<>();
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (dir.isEmpty()) continue;
