@@ -8,17 +8,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.crowdhex.generate.GroundTruth;
 import org.crowdhex.job.RunSummary;
-import org.crowdhex.plan.DetectionSpec;
 import org.crowdhex.plan.EventPlan;
 import org.crowdhex.post.TimeRange;
 import org.crowdhex.privacy.PseudonymKey;
@@ -40,8 +41,9 @@ import picocli.CommandLine.Option;
           + " 14:30), generated with a fixed seed and replayed through the monitor job on the"
           + " embedded engine, with anomaly detection against a baseline learned from three"
           + " event-free days of the same city before it.",
-      "Writes the plan and venues it used, the generated history, baseline, posts and ground"
-          + " truth, and the job's outputs (alerts included) under the output folder."
+      "Writes the plan and venues it used (the plan with its detection section, so that crowdhex"
+          + " run replays the same), the generated history, baseline, posts and ground truth, and"
+          + " the job's outputs (alerts included) under the output folder."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String PLAN = "geo-data/plans/rotterdam-match.yaml";
@@ -161,9 +163,7 @@ final class DemoCommand implements Callable<Integer> {
         "    pseudonyms under a throwaway key made for this run (fingerprint "
             + key.fingerprint()
             + "): they match no other run's, and no one can link them back to the generated ids");
-    plan =
-        plan.withDetection(
-            new DetectionSpec(true, baseline, THRESHOLD, CRITICAL, 1, 3, DETECTION_CLOSE_AFTER));
+    plan = withDetection(planFile, baseline).withParallelism(parallelism);
     Path output = out.resolve("output");
     RunSummary summary = RunCommand.run(plan, key, List.of(posts), output);
     System.out.println(summary.describe());
@@ -192,8 +192,42 @@ final class DemoCommand implements Callable<Integer> {
             + output.resolve("alerts/alerts.jsonl")
             + " --truth "
             + truthFile);
+    System.out.println(
+        "replay it with other settings (edit the plan's detection section): crowdhex run "
+            + planFile
+            + " --input "
+            + posts
+            + " --throwaway-key --out "
+            + out.resolve("rerun"));
     if (!noServe && plan.tiles().enabled()) serve(output.resolve("tiles"));
     return 0;
+  }
+
+  /**
+   * Adds the demo's detection section to its copy of the plan and reads the plan again, so the plan
+   * file is the one that runs: {@code crowdhex run} on it detects as the demo does.
+   */
+  private static EventPlan withDetection(Path planFile, Path baseline) throws IOException {
+    Path relative = planFile.toAbsolutePath().getParent().relativize(baseline.toAbsolutePath());
+    Files.writeString(
+        planFile,
+        String.format(
+            Locale.ROOT,
+            "%n# Added by crowdhex demo: detection against the baseline it learned from the"
+                + " event-free%n# days before the match, with the thresholds it runs with.%n"
+                + "detection:%n"
+                + "  baseline: %s%n"
+                + "  threshold: %s%n"
+                + "  critical: %s%n"
+                + "  radius: 1%n"
+                + "  windows: 3%n"
+                + "  close_after: %d%n",
+            relative.toString().replace('\\', '/'),
+            THRESHOLD,
+            CRITICAL,
+            DETECTION_CLOSE_AFTER),
+        StandardOpenOption.APPEND);
+    return PlanOption.load(planFile);
   }
 
   /** A day of the demo's city: one city seed, so homes, posting rates and bots are the same. */

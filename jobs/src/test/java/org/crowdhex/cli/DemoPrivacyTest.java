@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The demo as a user runs it ({@code crowdhex demo --no-serve}), read for what it must never
@@ -44,7 +39,7 @@ class DemoPrivacyTest {
 
   @BeforeAll
   static void runTheDemo() {
-    demoOutput = DemoRun.into(dir);
+    demoOutput = InProcess.demo(dir);
   }
 
   private static Path output() {
@@ -137,7 +132,8 @@ class DemoPrivacyTest {
   void evalScoresTheArrivalAndEgressFlowsAtACommonPartOfAtLeast80Percent() throws Exception {
     Path report = dir.resolve("flow-accuracy.json");
     String table =
-        eval(
+        InProcess.crowdhex(
+            "eval",
             "--flows",
             output().resolve("flows/flows.jsonl").toString(),
             "--truth",
@@ -213,7 +209,8 @@ class DemoPrivacyTest {
 
     // Scored against the truth: both phases of the match found, no alert that is not the match.
     Path report = dir.resolve("alert-accuracy.json");
-    eval(
+    InProcess.crowdhex(
+        "eval",
         "--alerts",
         output().resolve("alerts/alerts.jsonl").toString(),
         "--truth",
@@ -225,32 +222,49 @@ class DemoPrivacyTest {
     assertThat(scored.get("recall").asDouble()).as("%s", scored).isEqualTo(1.0);
   }
 
+  /**
+   * The plan the demo leaves behind is the one it ran, detection included: {@code crowdhex run} on
+   * it, as the demo prints, raises the very same alerts (under another throwaway key: pseudonyms
+   * change, counts do not).
+   */
+  @Test
+  void itsPlanReplaysTheSameAlertsWithCrowdhexRun() throws Exception {
+    Path plan = dir.resolve("geo-data/plans/rotterdam-match.yaml");
+    assertThat(Files.readString(plan))
+        .contains("detection:")
+        .contains("baseline: ../../input/baseline.json.gz");
+    Path rerun = dir.resolve("rerun");
+    assertThat(demoOutput)
+        .contains(
+            "crowdhex run "
+                + plan
+                + " --input "
+                + dir.resolve("input/posts.jsonl")
+                + " --throwaway-key --out "
+                + rerun);
+
+    String printed =
+        InProcess.crowdhex(
+            "run",
+            plan.toString(),
+            "--input",
+            dir.resolve("input/posts.jsonl").toString(),
+            "--throwaway-key",
+            "--out",
+            rerun.toString());
+
+    assertThat(printed).contains("detection against the baseline baseline.json.gz");
+    assertThat(Files.readAllLines(rerun.resolve("alerts/alerts.jsonl")))
+        .isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(
+            Files.readAllLines(output().resolve("alerts/alerts.jsonl")));
+  }
+
   private static List<JsonNode> lines(Path file) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       if (!line.isBlank()) out.add(JSON.readTree(line));
     }
     return out;
-  }
-
-  /** Runs crowdhex eval, asserts it succeeded and returns what it printed. */
-  private static String eval(String... args) {
-    StringWriter err = new StringWriter();
-    CommandLine cl = Crowdhex.commandLine();
-    cl.setErr(new PrintWriter(err, true));
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    String[] all = new String[args.length + 1];
-    all[0] = "eval";
-    System.arraycopy(args, 0, all, 1, args.length);
-    int code;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      code = cl.execute(all);
-    } finally {
-      System.setOut(stdout);
-    }
-    assertThat(code).as(err.toString()).isZero();
-    return printed.toString(StandardCharsets.UTF_8);
   }
 }

@@ -36,7 +36,7 @@ class EventReviewNotebookTest {
 
   @BeforeAll
   static void runTheDemoThenTheNotebook() throws Exception {
-    DemoRun.into(dir.resolve("demo"));
+    InProcess.demo(dir.resolve("demo"));
     Repo.Result run = execute(dir.resolve("demo/output"), dir.resolve("report"));
     assertThat(run.exitCode()).as(run.output()).isZero();
     review = JSON.readTree(dir.resolve("report/review.json").toFile());
