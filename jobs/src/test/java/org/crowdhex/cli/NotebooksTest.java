@@ -21,29 +21,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analyst's notebook {@code notebooks/event-review.ipynb}, executed headless by Jupyter as a
- * user would run it, on the demo's outputs: every cell must run, and what it reports ({@code
- * review.json}) must be what the job's files say, read here independently. Needs Debian's
+ * The analysts' notebooks in {@code notebooks/}, executed headless by Jupyter as a user would run
+ * them: the event review on the demo's outputs, and the comparison of the demo with a replay of its
+ * plan under higher thresholds. Every cell must run, and what each reports ({@code review.json},
+ * {@code compare.json}) must be what the job's files say, read here independently. Needs Debian's
  * jupyter-nbconvert, python3-ipykernel, python3-pandas and python3-matplotlib, as {@code .ci/run}
  * installs them; without them the test fails, never skips.
  */
-class EventReviewNotebookTest {
+class NotebooksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String NOTEBOOK = "notebooks/event-review.ipynb";
+  private static final String EVENT_REVIEW = "notebooks/event-review.ipynb";
+  private static final String COMPARE_RUNS = "notebooks/compare-runs.ipynb";
 
   @TempDir static Path dir;
   private static JsonNode review;
+  private static JsonNode compare;
 
   @BeforeAll
-  static void runTheDemoThenTheNotebook() throws Exception {
+  static void runTheDemoAStricterReplayThenTheNotebooks() throws Exception {
     InProcess.demo(dir.resolve("demo"));
-    Repo.Result run = execute(dir.resolve("demo/output"), dir.resolve("report"));
+    // The demo's plan with thresholds eight and twelve times higher, replayed as the README says.
+    Path plan = dir.resolve("demo/geo-data/plans/rotterdam-match.yaml");
+    Path strict = plan.resolveSibling("strict.yaml");
+    String text = Files.readString(plan);
+    assertThat(text).contains("  threshold: 25.0\n").contains("  critical: 80.0\n");
+    Files.writeString(
+        strict,
+        text.replace("  threshold: 25.0\n", "  threshold: 200\n")
+            .replace("  critical: 80.0\n", "  critical: 1000\n"));
+    InProcess.crowdhex(
+        "run",
+        strict.toString(),
+        "--input",
+        dir.resolve("demo/input/posts.jsonl").toString(),
+        "--throwaway-key",
+        "--out",
+        dir.resolve("demo/strict").toString());
+
+    Repo.Result run = execute(EVENT_REVIEW, dir.resolve("report"), Map.of());
     assertThat(run.exitCode()).as(run.output()).isZero();
     review = JSON.readTree(dir.resolve("report/review.json").toFile());
+    run = execute(COMPARE_RUNS, dir.resolve("compare"), Map.of());
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    compare = JSON.readTree(dir.resolve("compare/compare.json").toFile());
   }
 
-  /** Runs every cell of the notebook, as {@code jupyter nbconvert --execute} does, on a folder. */
-  private static Repo.Result execute(Path output, Path report) throws Exception {
+  /**
+   * Runs every cell of a notebook, as {@code jupyter nbconvert --execute} does, on the demo's
+   * folders (its output; for the comparison, that and the stricter replay's), with {@code settings}
+   * over those.
+   */
+  private static Repo.Result execute(String notebook, Path report, Map<String, String> settings)
+      throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("CROWDHEX_OUTPUT", output().toString());
+    env.put("CROWDHEX_RUNS", output() + ":" + dir.resolve("demo/strict"));
+    env.put("CROWDHEX_TRUTH", dir.resolve("demo/input/truth.json").toString());
+    env.put("CROWDHEX_TIME_ZONE", "Europe/Amsterdam");
+    env.put("CROWDHEX_REPORT", report.toString());
+    env.putAll(settings);
     Path jupyter =
         Repo.executable(
             "jupyter",
@@ -60,14 +96,12 @@ class EventReviewNotebookTest {
             report.toString(),
             "--output",
             "executed",
-            NOTEBOOK),
-        Map.of(
-            "CROWDHEX_OUTPUT", output.toString(),
-            "CROWDHEX_TRUTH", dir.resolve("demo/input/truth.json").toString(),
-            "CROWDHEX_TIME_ZONE", "Europe/Amsterdam",
-            "CROWDHEX_REPORT", report.toString()),
+            notebook),
+        env,
         300);
   }
+
+  // --- the event review ---
 
   @Test
   void itsCountsAreTheSummarys() throws IOException {
@@ -154,26 +188,83 @@ class EventReviewNotebookTest {
   }
 
   @Test
-  void theCommittedNotebookHoldsNoOutputs() throws IOException {
-    JsonNode nb = JSON.readTree(Repo.root().resolve(NOTEBOOK).toFile());
-    assertThat(nb.get("cells")).isNotEmpty();
-    for (JsonNode cell : nb.get("cells")) {
-      if (!cell.get("cell_type").asText().equals("code")) continue;
-      assertThat(cell.get("outputs"))
-          .as("outputs of a code cell: clear them before committing")
-          .isEmpty();
-    }
-  }
-
-  @Test
   void aFolderWithoutOutputsIsNamedInTheError() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("not-an-output"));
-    Repo.Result run = execute(empty, dir.resolve("report-of-nothing"));
+    Repo.Result run =
+        execute(
+            EVENT_REVIEW,
+            dir.resolve("report-of-nothing"),
+            Map.of("CROWDHEX_OUTPUT", empty.toString()));
 
     assertThat(run.exitCode()).as(run.output()).isNotZero();
     assertThat(run.output())
         .contains("CROWDHEX_OUTPUT is " + empty)
         .contains("holds no summary.json; accepted: the output folder of a finished run");
+  }
+
+  // --- the comparison of runs ---
+
+  @Test
+  void theComparisonCountsEachRunsAlertsOnce() throws IOException {
+    assertThat(compare.get("runs"))
+        .extracting(r -> r.get("label").asText())
+        .containsExactly("demo", "strict");
+    for (JsonNode r : compare.get("runs")) {
+      Path folder = Path.of(r.get("folder").asText());
+      TreeSet<String> ids = new TreeSet<>();
+      for (String line : Files.readAllLines(folder.resolve("alerts/alerts.jsonl"))) {
+        if (!line.isBlank()) ids.add(JSON.readTree(line).get("id").asText());
+      }
+      assertThat(r.get("alerts").asInt()).as("%s", r).isEqualTo(ids.size()).isPositive();
+      assertThat(r.get("false_alerts")).as("%s", r).isEmpty();
+      assertThat(r.get("matched").asInt()).isEqualTo(ids.size());
+      assertThat(r.get("read").asLong()).isEqualTo(review.at("/read/read").asLong());
+    }
+  }
+
+  @Test
+  void higherThresholdsRaiseNoAlertSoonerAndTheArrivalsLater() {
+    JsonNode demo = compare.at("/runs/0/first_minutes");
+    JsonNode strict = compare.at("/runs/1/first_minutes");
+    assertThat(demo.size()).as("arrival, match and egress").isEqualTo(3);
+    demo.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode later = strict.get(e.getKey());
+              if (e.getValue().isNull() || later.isNull()) return;
+              assertThat(later.asInt()).as(e.getKey()).isGreaterThanOrEqualTo(e.getValue().asInt());
+            });
+    assertThat(strict.get("match-1-kuip arrival").asInt())
+        .isGreaterThan(demo.get("match-1-kuip arrival").asInt());
+    assertThat(compare.get("figures"))
+        .extracting(JsonNode::asText)
+        .containsExactly("alerts-by-run.png");
+    assertThat(dir.resolve("compare/alerts-by-run.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void aComparisonOfOneRunIsRefusedWithWhatIsAccepted() throws Exception {
+    Repo.Result run =
+        execute(
+            COMPARE_RUNS, dir.resolve("compare-one"), Map.of("CROWDHEX_RUNS", output().toString()));
+
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.output())
+        .contains("CROWDHEX_RUNS is '" + output() + "'; accepted: two or more output folders");
+  }
+
+  @Test
+  void theCommittedNotebooksHoldNoOutputs() throws IOException {
+    for (String notebook : List.of(EVENT_REVIEW, COMPARE_RUNS)) {
+      JsonNode nb = JSON.readTree(Repo.root().resolve(notebook).toFile());
+      assertThat(nb.get("cells")).as(notebook).isNotEmpty();
+      for (JsonNode cell : nb.get("cells")) {
+        if (!cell.get("cell_type").asText().equals("code")) continue;
+        assertThat(cell.get("outputs"))
+            .as("outputs of a code cell of %s: clear them before committing", notebook)
+            .isEmpty();
+      }
+    }
   }
 
   private static Path output() {
