@@ -455,17 +455,18 @@ final class LiveBenchCommand implements Callable<Integer> {
   private String submit(String name, String delivery, boolean bounded) {
     List<String> args = new ArrayList<>(List.of("--plan", plan.toString()));
     Map<String, String> k =
-        Map.of(
-            "bootstrap_servers", bootstrap,
-            "input_topic", name + ".posts",
-            "density_topic", name + ".density",
-            "venues_topic", name + ".venues",
-            "alerts_topic", name + ".alerts",
-            "flows_topic", name + ".flows",
-            "rejects_topic", name + ".rejects",
-            "group_id", name,
-            "transactional_id_prefix", name,
-            "delivery", delivery);
+        Map.ofEntries(
+            Map.entry("bootstrap_servers", bootstrap),
+            Map.entry("input_topic", name + ".posts"),
+            Map.entry("density_topic", name + ".density"),
+            Map.entry("venues_topic", name + ".venues"),
+            Map.entry("alerts_topic", name + ".alerts"),
+            Map.entry("flows_topic", name + ".flows"),
+            Map.entry("zones_topic", name + ".zones"),
+            Map.entry("rejects_topic", name + ".rejects"),
+            Map.entry("group_id", name),
+            Map.entry("transactional_id_prefix", name),
+            Map.entry("delivery", delivery));
     k.forEach(
         (key, value) -> {
           args.add("--kafka." + key);
@@ -507,7 +508,8 @@ final class LiveBenchCommand implements Callable<Integer> {
   private void createTopics(String name) throws Exception {
     try (Admin admin = admin()) {
       List<NewTopic> create = new ArrayList<>();
-      for (String t : List.of("posts", "density", "venues", "alerts", "flows", "rejects")) {
+      for (String t :
+          List.of("posts", "density", "venues", "alerts", "flows", "zones", "rejects")) {
         create.add(new NewTopic(name + "." + t, 2, (short) 1));
         topics.add(name + "." + t);
       }

@@ -36,7 +36,13 @@ final class LiveSections {
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s,:]+:(\\d{1,5})");
   private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:/\\S.*");
   private static final List<String> TOPICS =
-      List.of("input_topic", "density_topic", "venues_topic", "alerts_topic", "flows_topic");
+      List.of(
+          "input_topic",
+          "density_topic",
+          "venues_topic",
+          "alerts_topic",
+          "flows_topic",
+          "zones_topic");
 
   private final List<PlanProblem> problems;
 

@@ -35,6 +35,7 @@ public record LiveSpec(Map<String, String> kafka, CheckpointSpec checkpoints)
           "venues_topic",
           "alerts_topic",
           "flows_topic",
+          "zones_topic",
           "rejects_topic",
           "delivery",
           "transactional_id_prefix",

@@ -45,6 +45,7 @@ class DeploymentFilesTest {
           "venues_topic", "CROWDHEX_TOPIC_VENUES",
           "alerts_topic", "CROWDHEX_TOPIC_ALERTS",
           "flows_topic", "CROWDHEX_TOPIC_FLOWS",
+          "zones_topic", "CROWDHEX_TOPIC_ZONES",
           "rejects_topic", "CROWDHEX_TOPIC_REJECTS");
 
   /** Flink settings that name this machine's addresses and folders, so differ by design. */
@@ -108,6 +109,7 @@ class DeploymentFilesTest {
             Map.entry("CROWDHEX_TOPIC_VENUES", "crowdhex.density.venues"),
             Map.entry("CROWDHEX_TOPIC_ALERTS", "crowdhex.alerts"),
             Map.entry("CROWDHEX_TOPIC_FLOWS", "crowdhex.flows"),
+            Map.entry("CROWDHEX_TOPIC_ZONES", "crowdhex.flows.zones"),
             Map.entry("CROWDHEX_TOPIC_REJECTS", "crowdhex.rejects"),
             Map.entry("CROWDHEX_TOPIC_PARTITIONS", "2"));
 

@@ -331,7 +331,13 @@ class LiveClusterIT {
       this.name = name;
       stack.createTopics(1, topic("posts")); // one partition: the file's order, the file's windows
       stack.createTopics(
-          2, topic("density"), topic("venues"), topic("alerts"), topic("rejects"), topic("flows"));
+          2,
+          topic("density"),
+          topic("venues"),
+          topic("alerts"),
+          topic("rejects"),
+          topic("flows"),
+          topic("zones"));
     }
 
     String topic(String what) {
@@ -351,7 +357,8 @@ class LiveClusterIT {
                   stack.bootstrap,
                   "--jar",
                   LiveStack.jobJar().toString()));
-      for (String what : List.of("posts", "density", "venues", "alerts", "rejects", "flows")) {
+      for (String what :
+          List.of("posts", "density", "venues", "alerts", "rejects", "flows", "zones")) {
         String setting = what.equals("posts") ? "input" : what;
         args.addAll(List.of("--kafka", setting + "_topic=" + topic(what)));
       }

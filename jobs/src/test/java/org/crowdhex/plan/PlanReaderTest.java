@@ -709,7 +709,7 @@ class PlanReaderTest {
             MINIMAL + "kafka: localhost:9092\n",
             "kafka is \"localhost:9092\"; accepted: a mapping of Kafka settings: bootstrap_servers,"
                 + " input_topic, group_id, starting_offsets, bounded, idle_timeout, density_topic,"
-                + " venues_topic, alerts_topic, flows_topic, rejects_topic, delivery,"
+                + " venues_topic, alerts_topic, flows_topic, zones_topic, rejects_topic, delivery,"
                 + " transactional_id_prefix, transaction_timeout"),
         bad(
             "kafka has an unknown setting",
@@ -717,7 +717,7 @@ class PlanReaderTest {
             "kafka.bootstrap is an unknown field; accepted: one of alerts_topic, bootstrap_servers,"
                 + " bounded, delivery, density_topic, flows_topic, group_id, idle_timeout,"
                 + " input_topic, rejects_topic, starting_offsets, transaction_timeout,"
-                + " transactional_id_prefix, venues_topic"),
+                + " transactional_id_prefix, venues_topic, zones_topic"),
         bad(
             "kafka.bootstrap_servers has no port",
             MINIMAL + "kafka: {bootstrap_servers: kafka}\n",

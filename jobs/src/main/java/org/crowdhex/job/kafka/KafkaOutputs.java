@@ -14,6 +14,7 @@ import org.crowdhex.density.CellWindow;
 import org.crowdhex.density.VenueWindow;
 import org.crowdhex.disclosure.MinimumCrowd;
 import org.crowdhex.flow.FlowWindow;
+import org.crowdhex.flow.ZoneFlowWindow;
 import org.crowdhex.job.MonitorJob;
 import org.crowdhex.job.PublicAlerts;
 import org.crowdhex.output.AlertFormats;
@@ -28,11 +29,12 @@ import org.crowdhex.venue.VenueZone;
 
 /**
  * The Kafka sinks of a live run. Each output topic gets the JSON lines of the matching file output,
- * one record per Kafka record, keyed by cell (density) or venue (venue totals, alerts); rejects go
- * to the dead-letter topic with their reason. With {@link KafkaSettings.Delivery#EXACTLY_ONCE} each
- * sink writes in Kafka transactions that commit when a checkpoint completes, so consumers reading
- * with {@code isolation.level=read_committed} see every record once, restarts included; the records
- * of a window therefore appear one checkpoint interval after the window closes.
+ * one record per Kafka record, keyed by cell (density), venue (venue totals, alerts), origin and
+ * destination (flows) or zone (zone in- and outflows); rejects go to the dead-letter topic with
+ * their reason. With {@link KafkaSettings.Delivery#EXACTLY_ONCE} each sink writes in Kafka
+ * transactions that commit when a checkpoint completes, so consumers reading with {@code
+ * isolation.level=read_committed} see every record once, restarts included; the records of a window
+ * therefore appear one checkpoint interval after the window closes.
  */
 public final class KafkaOutputs {
   /** The checkpoint interval of a live run whose environment sets none. */
@@ -43,7 +45,7 @@ public final class KafkaOutputs {
   /** The output topics a run of this plan writes to (alerts only when the plan detects). */
   public static List<String> topics(EventPlan plan, KafkaSettings k) {
     List<String> topics =
-        new ArrayList<>(List.of(k.densityTopic(), k.venuesTopic(), k.flowsTopic()));
+        new ArrayList<>(List.of(k.densityTopic(), k.venuesTopic(), k.flowsTopic(), k.zonesTopic()));
     if (plan.detection().enabled()) topics.add(k.alertsTopic());
     topics.add(k.rejectsTopic());
     return topics;
@@ -51,10 +53,11 @@ public final class KafkaOutputs {
 
   /**
    * Sends the streams of a monitor run to Kafka: cells to the density topic, venue totals to the
-   * venues topic, flows (keyed by origin and destination zone) to the flows topic, rejects to the
-   * dead-letter topic and, when the plan detects, alerts to the alerts topic. Turns checkpointing
-   * on (every {@link #CHECKPOINT_INTERVAL}) when the environment has it off, since the sinks commit
-   * with checkpoints.
+   * venues topic, flows (keyed by origin and destination zone) to the flows topic, each zone's
+   * inflow and outflow (keyed by zone) to the zones topic, rejects to the dead-letter topic and,
+   * when the plan detects, alerts to the alerts topic. Turns checkpointing on (every {@link
+   * #CHECKPOINT_INTERVAL}) when the environment has it off, since the sinks commit with
+   * checkpoints.
    *
    * @throws IllegalArgumentException when the transaction timeout is not longer than the checkpoint
    *     interval
@@ -100,6 +103,8 @@ public final class KafkaOutputs {
         "flows",
         FlowFormats.edgeLines(),
         (FlowWindow f) -> f.origin() + ">" + f.destination());
+    sinkTo(
+        s.zoneFlows(), k, k.zonesTopic(), "zones", FlowFormats.zoneLines(), ZoneFlowWindow::zone);
     sinkTo(s.rejects(), k, k.rejectsTopic(), "rejects", AuditFormats.rejectLines(), null);
     if (detector != null) {
       // Only the public form of the alerts is written, as in the file outputs.

@@ -34,6 +34,8 @@ import org.crowdhex.plan.Durations;
  * @param venuesTopic venue windows (the {@code venues.jsonl} records), keyed by the venue id
  * @param alertsTopic alert records, keyed by venue id
  * @param flowsTopic movement flows, keyed by origin and destination
+ * @param zonesTopic each zone's inflow and outflow per window (the {@code zones.jsonl} records),
+ *     keyed by the zone
  * @param rejectsTopic the dead-letter topic: lines that are not valid posts, with the reason
  * @param delivery exactly once (transactions committed on checkpoints) or at least once
  * @param transactionalIdPrefix the prefix of the sinks' transactional ids: stable across restarts
@@ -53,6 +55,7 @@ public record KafkaSettings(
     String venuesTopic,
     String alertsTopic,
     String flowsTopic,
+    String zonesTopic,
     String rejectsTopic,
     Delivery delivery,
     String transactionalIdPrefix,
@@ -64,6 +67,7 @@ public record KafkaSettings(
   public static final String VENUES_TOPIC = "crowdhex.density.venues";
   public static final String ALERTS_TOPIC = "crowdhex.alerts";
   public static final String FLOWS_TOPIC = "crowdhex.flows";
+  public static final String ZONES_TOPIC = "crowdhex.flows.zones";
   public static final String REJECTS_TOPIC = "crowdhex.rejects";
   public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
 
@@ -183,6 +187,7 @@ public record KafkaSettings(
     checkTopic("venues_topic", venuesTopic, problems);
     checkTopic("alerts_topic", alertsTopic, problems);
     checkTopic("flows_topic", flowsTopic, problems);
+    checkTopic("zones_topic", zonesTopic, problems);
     checkTopic("rejects_topic", rejectsTopic, problems);
     if (delivery == null) problems.add(missing("delivery"));
     checkId("transactional_id_prefix", transactionalIdPrefix, problems);
@@ -193,7 +198,9 @@ public record KafkaSettings(
         problems);
     List<String> outputs = new ArrayList<>();
     for (String t :
-        new String[] {densityTopic, venuesTopic, alertsTopic, flowsTopic, rejectsTopic}) {
+        new String[] {
+          densityTopic, venuesTopic, alertsTopic, flowsTopic, zonesTopic, rejectsTopic
+        }) {
       if (t == null) continue;
       if (t.equals(inputTopic)) {
         problems.add(
@@ -205,7 +212,7 @@ public record KafkaSettings(
             "kafka topic "
                 + t
                 + " is named for two outputs; accepted: one topic per output (density, venues,"
-                + " alerts, flows, rejects)");
+                + " alerts, flows, zones, rejects)");
       }
       outputs.add(t);
     }
@@ -230,6 +237,7 @@ public record KafkaSettings(
         VENUES_TOPIC,
         ALERTS_TOPIC,
         FLOWS_TOPIC,
+        ZONES_TOPIC,
         REJECTS_TOPIC,
         Delivery.EXACTLY_ONCE,
         id,
@@ -240,8 +248,8 @@ public record KafkaSettings(
    * Reads settings from names and texts as a planner writes them: {@code bootstrap_servers}
    * (required), {@code input_topic}, {@code group_id}, {@code starting_offsets}, {@code bounded},
    * {@code idle_timeout}, {@code density_topic}, {@code venues_topic}, {@code alerts_topic}, {@code
-   * flows_topic}, {@code rejects_topic}, {@code delivery}, {@code transactional_id_prefix}, {@code
-   * transaction_timeout}. Absent names take the {@link #defaults}.
+   * flows_topic}, {@code zones_topic}, {@code rejects_topic}, {@code delivery}, {@code
+   * transactional_id_prefix}, {@code transaction_timeout}. Absent names take the {@link #defaults}.
    *
    * @throws IllegalArgumentException naming every unknown or invalid setting, its value and what is
    *     accepted
@@ -286,6 +294,7 @@ public record KafkaSettings(
     String venues = text(v, "venues_topic", d.venuesTopic);
     String alerts = text(v, "alerts_topic", d.alertsTopic);
     String flows = text(v, "flows_topic", d.flowsTopic);
+    String zoneFlows = text(v, "zones_topic", d.zonesTopic);
     String rejects = text(v, "rejects_topic", d.rejectsTopic);
     String prefix = text(v, "transactional_id_prefix", d.transactionalIdPrefix);
     for (String unknown : v.keySet()) {
@@ -294,8 +303,8 @@ public record KafkaSettings(
               + unknown
               + " is not a setting; accepted: bootstrap_servers, input_topic, group_id,"
               + " starting_offsets, bounded, idle_timeout, density_topic, venues_topic,"
-              + " alerts_topic, flows_topic, rejects_topic, delivery, transactional_id_prefix,"
-              + " transaction_timeout");
+              + " alerts_topic, flows_topic, zones_topic, rejects_topic, delivery,"
+              + " transactional_id_prefix, transaction_timeout");
     }
     KafkaSettings k;
     try {
@@ -311,6 +320,7 @@ public record KafkaSettings(
               venues,
               alerts,
               flows,
+              zoneFlows,
               rejects,
               delivery,
               prefix,
@@ -337,6 +347,7 @@ public record KafkaSettings(
         venuesTopic,
         alertsTopic,
         flowsTopic,
+        zonesTopic,
         rejectsTopic,
         delivery,
         transactionalIdPrefix,
@@ -359,6 +370,7 @@ public record KafkaSettings(
         venuesTopic,
         alertsTopic,
         flowsTopic,
+        zonesTopic,
         rejectsTopic,
         delivery,
         transactionalIdPrefix,
@@ -378,6 +390,7 @@ public record KafkaSettings(
         venuesTopic,
         alertsTopic,
         flowsTopic,
+        zonesTopic,
         rejectsTopic,
         d,
         transactionalIdPrefix,

@@ -133,7 +133,7 @@ class KafkaMonitorJobTest {
 
     // The same recording replayed into Kafka, read by the job, written back exactly once.
     broker.createTopics(1, "job.posts");
-    broker.createTopics(2, "job.density", "job.venues", "job.flows", "job.rejects");
+    broker.createTopics(2, "job.density", "job.venues", "job.flows", "job.zones", "job.rejects");
     Recording recording = Recording.of(List.of(posts), plan.input());
     new Replay(ReplayClock.SYSTEM, Speed.MAX, p -> {})
         .run(
@@ -148,6 +148,7 @@ class KafkaMonitorJobTest {
                 "density_topic", "job.density",
                 "venues_topic", "job.venues",
                 "flows_topic", "job.flows",
+                "zones_topic", "job.zones",
                 "rejects_topic", "job.rejects",
                 "starting_offsets", "earliest",
                 "bounded", "true"),
@@ -170,12 +171,20 @@ class KafkaMonitorJobTest {
     assertThat(fileFlows).isNotEmpty();
     assertThat(values(broker.readCommitted("job.flows")))
         .containsExactlyInAnyOrderElementsOf(fileFlows);
+    List<String> fileZones = lines(out.resolve("flows/zones.jsonl"));
+    assertThat(fileZones).isNotEmpty();
+    assertThat(values(broker.readCommitted("job.zones")))
+        .containsExactlyInAnyOrderElementsOf(fileZones);
 
     // Keys: the cell for density, the venue for venue totals.
     for (ConsumerRecord<String, String> r : broker.readCommitted("job.density")) {
       assertThat(r.value()).startsWith("{\"cell\":\"" + r.key() + "\"");
     }
     assertThat(broker.readCommitted("job.venues")).allMatch(r -> "kuip".equals(r.key()));
+    // Zone in- and outflows: keyed by the zone.
+    for (ConsumerRecord<String, String> r : broker.readCommitted("job.zones")) {
+      assertThat(r.value()).startsWith("{\"zone\":\"" + r.key() + "\"");
+    }
 
     // The dead-letter topic holds the five bad lines, with their place in the input topic.
     List<String> rejects = values(broker.readCommitted("job.rejects"));

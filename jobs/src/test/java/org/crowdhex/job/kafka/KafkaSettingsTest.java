@@ -23,6 +23,7 @@ class KafkaSettingsTest {
     assertThat(k.venuesTopic()).isEqualTo("crowdhex.density.venues");
     assertThat(k.alertsTopic()).isEqualTo("crowdhex.alerts");
     assertThat(k.flowsTopic()).isEqualTo("crowdhex.flows");
+    assertThat(k.zonesTopic()).isEqualTo("crowdhex.flows.zones");
     assertThat(k.rejectsTopic()).isEqualTo("crowdhex.rejects");
     assertThat(k.groupId()).isEqualTo("crowdhex-fete-a-de-kuip");
     assertThat(k.transactionalIdPrefix()).isEqualTo("crowdhex-fete-a-de-kuip");
@@ -46,6 +47,7 @@ class KafkaSettingsTest {
     m.put("venues_topic", "v");
     m.put("alerts_topic", "a");
     m.put("flows_topic", "f");
+    m.put("zones_topic", "z");
     m.put("rejects_topic", "dead.letters");
     m.put("delivery", "at-least-once");
     m.put("transactional_id_prefix", "tx");
@@ -57,6 +59,7 @@ class KafkaSettingsTest {
     assertThat(k.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(k.delivery()).isEqualTo(KafkaSettings.Delivery.AT_LEAST_ONCE);
     assertThat(k.rejectsTopic()).isEqualTo("dead.letters");
+    assertThat(k.zonesTopic()).isEqualTo("z");
     assertThat(k.transactionTimeout()).isEqualTo(Duration.ofMinutes(5));
   }
 
@@ -86,8 +89,8 @@ class KafkaSettingsTest {
                         "kafka.bootstrap is not a setting; accepted: bootstrap_servers,"
                             + " input_topic, group_id, starting_offsets, bounded, idle_timeout,"
                             + " density_topic, venues_topic, alerts_topic, flows_topic,"
-                            + " rejects_topic, delivery, transactional_id_prefix,"
-                            + " transaction_timeout",
+                            + " zones_topic, rejects_topic, delivery,"
+                            + " transactional_id_prefix, transaction_timeout",
                         "kafka.bootstrap_servers is \"kafka\"; accepted: host:port, or several"
                             + " separated by commas (port 1 to 65535)",
                         "kafka.input_topic is \"posts with spaces\"; accepted: 1 to 249 ASCII"
@@ -96,7 +99,8 @@ class KafkaSettingsTest {
                             + " (a broker refuses more than its transaction.max.timeout.ms, 15m"
                             + " by default)",
                         "kafka topic crowdhex.density is named for two outputs; accepted: one"
-                            + " topic per output (density, venues, alerts, flows, rejects)"))
+                            + " topic per output (density, venues, alerts, flows, zones,"
+                            + " rejects)"))
         .hasMessageStartingWith("kafka settings: 8 problems\n  - ");
   }
 
