@@ -147,6 +147,16 @@ public class VenueAlertState implements Serializable {
     lowWindows = 0;
   }
 
+  /**
+   * Fills what a state kept by an earlier version lacks: restored from a savepoint taken before a
+   * field existed, the field is left empty. Hits without a present count count none present.
+   */
+  void fillNewFields() {
+    if (hitPresent == null || hitPresent.length != hitEnds.length) {
+      hitPresent = Arrays.copyOf(hitPresent == null ? new long[0] : hitPresent, hitEnds.length);
+    }
+  }
+
   /** A deep copy, for state back-ends that keep objects by reference. */
   public VenueAlertState copy() {
     VenueAlertState c = new VenueAlertState();

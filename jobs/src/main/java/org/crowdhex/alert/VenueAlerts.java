@@ -98,6 +98,7 @@ public final class VenueAlerts {
               + "; accepted: one state per venue");
     }
     if (isLate(state, detection.windowEnd())) return List.of();
+    state.fillNewFields();
     List<AlertRecord> out = new ArrayList<>(2);
     fillQuietWindows(state, detection.windowEnd(), out);
     List<Incident> incidents = merger.merge(detection.hotspots());
@@ -161,6 +162,7 @@ public final class VenueAlerts {
    */
   public List<AlertRecord> onQuietWindow(VenueAlertState state, long windowEnd) {
     if (state.isIdle() || isLate(state, windowEnd)) return List.of();
+    state.fillNewFields();
     List<AlertRecord> out = new ArrayList<>(1);
     fillQuietWindows(state, windowEnd, out);
     if (!state.isIdle()) apply(state, null, windowEnd, null, 0, out);

@@ -461,6 +461,27 @@ class VenueAlertsTest {
     assertThat(scored(0, 12).present(new long[] {kuip})).isZero();
   }
 
+  /**
+   * A venue's state restored from a savepoint of a version before present counts lacks them (Flink
+   * leaves a new field empty); its hits age out and open alerts as before.
+   */
+  @Test
+  void aStateRestoredFromBeforePresentCountsGoesOn() {
+    alerts.onWindow(state, scored(0, 12));
+    state.hitPresent = new long[0];
+    assertThat(alerts.onWindow(state, scored(3, 12))).as("the first hit has aged out").isEmpty();
+    assertThat(state.hitEnds).containsExactly(end(3));
+    state.hitPresent = null;
+
+    assertThat(alerts.onWindow(state, scored(4, 12)))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(AlertState.OPENED);
+              assertThat(r.peakPresent()).isZero();
+            });
+  }
+
   @Test
   void aBuildUpIsPresentAsItsCellsInTheWindowAlone() {
     long neighbour = h3.gridRing(kuip, 1).get(0);
