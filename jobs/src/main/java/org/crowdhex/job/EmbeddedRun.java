@@ -116,13 +116,14 @@ public final class EmbeddedRun {
     }
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     RunSummary summary = RunSummary.of(result.getAllAccumulatorResults(), elapsed);
-    writeSummary(outDir, summary);
+    writeSummary(outDir, summary, plan);
     return summary;
   }
 
-  private static void writeSummary(Path outDir, RunSummary summary) throws IOException {
+  private static void writeSummary(Path outDir, RunSummary summary, EventPlan plan)
+      throws IOException {
     Path tmp = outDir.resolve(".summary.json.tmp");
-    Files.writeString(tmp, summary.toJson() + "\n");
+    Files.writeString(tmp, summary.toJson(plan) + "\n");
     Files.move(
         tmp,
         outDir.resolve("summary.json"),

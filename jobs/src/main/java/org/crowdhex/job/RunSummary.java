@@ -1,7 +1,11 @@
 package org.crowdhex.job;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Map;
 import org.crowdhex.output.Json;
+import org.crowdhex.plan.DetectionSpec;
+import org.crowdhex.plan.EventPlan;
 
 /**
  * What a run read and what became of it. Every line read is accounted for: {@code read = counted +
@@ -79,8 +83,18 @@ public record RunSummary(
     return elapsedMillis == 0 ? 0 : read * 1000.0 / elapsedMillis;
   }
 
-  /** The summary as JSON, written to {@code summary.json} in the output folder. */
+  /** The summary as JSON. */
   public String toJson() {
+    return toJson(null);
+  }
+
+  /**
+   * The summary as JSON, written to {@code summary.json} in the output folder, with what the run
+   * ran ({@code plan}: its name and detection settings) so that runs can be told apart later.
+   *
+   * @param plan the plan of the run, or null to leave it out
+   */
+  public String toJson(EventPlan plan) {
     return Json.write(
         g -> {
           g.useDefaultPrettyPrinter();
@@ -103,8 +117,31 @@ public record RunSummary(
           }
           g.writeNumberField("elapsed_ms", elapsedMillis);
           g.writeNumberField("lines_per_second", Math.round(linesPerSecond()));
+          if (plan != null) writePlan(g, plan);
           g.writeEndObject();
         });
+  }
+
+  private static void writePlan(JsonGenerator g, EventPlan plan) throws IOException {
+    g.writeObjectFieldStart("plan");
+    g.writeStringField("name", plan.name());
+    DetectionSpec d = plan.detection();
+    if (!d.enabled()) {
+      g.writeNullField("detection");
+    } else {
+      g.writeObjectFieldStart("detection");
+      if (d.baseline() == null) g.writeNullField("baseline");
+      else g.writeStringField("baseline", d.baseline().getFileName().toString());
+      g.writeNumberField("threshold", d.threshold());
+      g.writeNumberField("critical", d.critical());
+      g.writeNumberField("radius", d.radius());
+      g.writeNumberField("windows", d.windows());
+      g.writeNumberField("close_after", d.closeAfter());
+      g.writeNumberField("build_up_ratio", d.buildUpRatio());
+      g.writeBooleanField("volume_rescale", d.volumeRescale());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   /** The closing lines a person reads. */

@@ -254,6 +254,15 @@ class DemoPrivacyTest {
             rerun.toString());
 
     assertThat(printed).contains("detection against the baseline baseline.json.gz");
+    // Each run's summary says what it ran with.
+    for (Path out : List.of(output(), rerun)) {
+      JsonNode ran = JSON.readTree(out.resolve("summary.json").toFile()).get("plan");
+      assertThat(ran.get("name").asText()).isEqualTo("Feyenoord match day at De Kuip");
+      assertThat(ran.at("/detection/baseline").asText()).isEqualTo("baseline.json.gz");
+      assertThat(ran.at("/detection/threshold").asDouble()).isEqualTo(25);
+      assertThat(ran.at("/detection/critical").asDouble()).isEqualTo(80);
+      assertThat(ran.at("/detection/windows").asInt()).isEqualTo(3);
+    }
     assertThat(Files.readAllLines(rerun.resolve("alerts/alerts.jsonl")))
         .isNotEmpty()
         .containsExactlyInAnyOrderElementsOf(

@@ -1,6 +1,7 @@
 package org.crowdhex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +113,8 @@ class NotebooksTest {
     }
     assertThat(review.get("late").asLong()).isEqualTo(lines("late/late.jsonl").size());
     assertThat(review.get("rejects_by_reason")).isEmpty(); // the demo's posts are all valid
+    assertThat(review.at("/plan/name").asText()).isEqualTo(summary.at("/plan/name").asText());
+    assertThat(review.at("/plan/detection/threshold").asDouble()).isEqualTo(25.0);
   }
 
   @Test
@@ -220,6 +223,14 @@ class NotebooksTest {
       assertThat(r.get("matched").asInt()).isEqualTo(ids.size());
       assertThat(r.get("read").asLong()).isEqualTo(review.at("/read/read").asLong());
     }
+    // What each ran with, from its summary.json.
+    assertThat(compare.get("runs"))
+        .extracting(
+            r -> r.at("/detection/threshold").asDouble(),
+            r -> r.at("/detection/critical").asDouble(),
+            r -> r.at("/detection/baseline").asText())
+        .containsExactly(
+            tuple(25.0, 80.0, "baseline.json.gz"), tuple(200.0, 1000.0, "baseline.json.gz"));
   }
 
   @Test

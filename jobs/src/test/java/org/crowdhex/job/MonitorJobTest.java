@@ -153,8 +153,11 @@ class MonitorJobTest {
     assertThat(features.get("type").asText()).isEqualTo("FeatureCollection");
     assertThat(features.get("features")).hasSize(expected.size());
     assertThat(features.get("features").get(0).at("/geometry/coordinates/0")).hasSize(7);
-    assertThat(JSON.readTree(out.resolve("summary.json").toFile()).get("read").asLong())
-        .isEqualTo(11);
+    JsonNode written = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(written.get("read").asLong()).isEqualTo(11);
+    // What ran: the plan's name, and no detection.
+    assertThat(written.at("/plan/name").asText()).isEqualTo("hand-made match");
+    assertThat(written.at("/plan/detection").isNull()).isTrue();
   }
 
   static List<JsonNode> jsonLines(Path file) throws IOException {
