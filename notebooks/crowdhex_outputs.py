@@ -35,15 +35,18 @@ def hhmm(t):
 class RunOutputs:
     """One run's output folder: what `crowdhex run --out DIR` wrote (or the plan's output.dir)."""
 
-    def __init__(self, folder, zone="Europe/Amsterdam", setting="CROWDHEX_OUTPUT"):
+    def __init__(self, folder, zone=None, setting="CROWDHEX_OUTPUT"):
+        """zone: a time zone name; by default the plan's, as the run's summary.json records it
+        (Europe/Amsterdam for runs of versions that did not record it)."""
         self.folder = Path(folder)
-        self.zone = ZoneInfo(str(zone))
         if not (self.folder / "summary.json").is_file():
             raise FileNotFoundError(
                 f"{setting} is {self.folder}, which holds no summary.json; accepted: the output"
                 " folder of a finished run (./crowdhex demo --no-serve writes out/demo/output)"
             )
         self.summary = json.loads((self.folder / "summary.json").read_text())
+        recorded = (self.summary.get("plan") or {}).get("time_zone")
+        self.zone = ZoneInfo(str(zone or recorded or "Europe/Amsterdam"))
 
     def lines(self, name):
         """A JSON-lines output as a table; empty (no columns) when the file is missing or empty."""

@@ -90,7 +90,8 @@ public record RunSummary(
 
   /**
    * The summary as JSON, written to {@code summary.json} in the output folder, with what the run
-   * ran ({@code plan}: its name and detection settings) so that runs can be told apart later.
+   * ran ({@code plan}: its name, time zone and detection settings) so that runs can be told apart
+   * and read in local time later.
    *
    * @param plan the plan of the run, or null to leave it out
    */
@@ -125,6 +126,7 @@ public record RunSummary(
   private static void writePlan(JsonGenerator g, EventPlan plan) throws IOException {
     g.writeObjectFieldStart("plan");
     g.writeStringField("name", plan.name());
+    g.writeStringField("time_zone", plan.timeZone().getId());
     DetectionSpec d = plan.detection();
     if (!d.enabled()) {
       g.writeNullField("detection");

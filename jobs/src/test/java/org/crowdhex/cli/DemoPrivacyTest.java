@@ -258,6 +258,7 @@ class DemoPrivacyTest {
     for (Path out : List.of(output(), rerun)) {
       JsonNode ran = JSON.readTree(out.resolve("summary.json").toFile()).get("plan");
       assertThat(ran.get("name").asText()).isEqualTo("Feyenoord match day at De Kuip");
+      assertThat(ran.get("time_zone").asText()).isEqualTo("Europe/Amsterdam");
       assertThat(ran.at("/detection/baseline").asText()).isEqualTo("baseline.json.gz");
       assertThat(ran.at("/detection/threshold").asDouble()).isEqualTo(25);
       assertThat(ran.at("/detection/critical").asDouble()).isEqualTo(80);

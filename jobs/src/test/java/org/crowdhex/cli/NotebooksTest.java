@@ -78,7 +78,7 @@ class NotebooksTest {
     env.put("CROWDHEX_OUTPUT", output().toString());
     env.put("CROWDHEX_RUNS", output() + ":" + dir.resolve("demo/strict"));
     env.put("CROWDHEX_TRUTH", dir.resolve("demo/input/truth.json").toString());
-    env.put("CROWDHEX_TIME_ZONE", "Europe/Amsterdam");
+    // No CROWDHEX_TIME_ZONE: local times come from the plan's zone, as summary.json records it.
     env.put("CROWDHEX_REPORT", report.toString());
     env.putAll(settings);
     Path jupyter =
