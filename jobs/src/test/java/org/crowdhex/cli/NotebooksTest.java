@@ -172,6 +172,22 @@ class NotebooksTest {
   }
 
   @Test
+  void theScoresLeaveRoomOnBothSidesOfTheThresholds() throws IOException {
+    double best = 0;
+    for (JsonNode sc : lines("alerts/scores.jsonl")) {
+      if (sc.get("venue").asText().equals("kuip"))
+        best = Math.max(best, sc.get("score").asDouble());
+    }
+    JsonNode kuip = review.at("/scores/kuip");
+    assertThat(Math.max(kuip.get("during").asDouble(), kuip.get("outside").asDouble()))
+        .isEqualTo(best);
+    // The demo's thresholds (25, critical 80): the match far above, the rest of the day below.
+    assertThat(kuip.get("during").asDouble()).isGreaterThan(80);
+    assertThat(kuip.get("outside").asDouble()).isLessThan(25);
+    assertThat(review.get("figures")).extracting(JsonNode::asText).contains("scores-per-venue.png");
+  }
+
+  @Test
   void theStrongestFlowIsTheJobsBusiestFlowWindow() throws IOException {
     int busiest = 0;
     for (JsonNode f : lines("flows/flows.jsonl"))
