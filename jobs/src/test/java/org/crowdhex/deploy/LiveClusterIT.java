@@ -34,10 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The live job on a real cluster: the local stack's Kafka broker and Flink session cluster
  * (separate processes, started once for the class), the job jar of this build submitted over REST
  * with {@code crowdhex submit}, a generated match day replayed into Kafka with {@code crowdhex
- * replay}. Each test reads the density, venue and alert topics back with {@code read_committed} and
- * compares them with what the file replay of the same input gives on the embedded engine: the very
- * same records, none lost and none twice — without failures, through a TaskManager crash, through a
- * stop at a savepoint and a resume, and through a Kafka broker that is down for a while.
+ * replay}. Each test reads the density, venue, alert, flow and zone topics back with {@code
+ * read_committed} and compares them with what the file replay of the same input gives on the
+ * embedded engine: the very same records, none lost and none twice — without failures, through a
+ * TaskManager crash, through a stop at a savepoint and a resume, and through a Kafka broker that is
+ * down for a while.
  *
  * <p>The input: a baseline learned from two generated event-free days, then a match day of about
  * ten thousand posts (alerts open at the stadium and the stations), two lines that are no posts,
@@ -140,10 +141,14 @@ class LiveClusterIT {
         Map.of(
             "density", LiveStack.lines(expected.resolve("density/cells.jsonl")),
             "venues", LiveStack.lines(expected.resolve("density/venues.jsonl")),
-            "alerts", LiveStack.lines(expected.resolve("alerts/alerts.jsonl")));
+            "alerts", LiveStack.lines(expected.resolve("alerts/alerts.jsonl")),
+            "flows", LiveStack.lines(expected.resolve("flows/flows.jsonl")),
+            "zones", LiveStack.lines(expected.resolve("flows/zones.jsonl")));
     assertThat(expectedTopics.get("density")).hasSizeGreaterThan(300);
     assertThat(expectedTopics.get("venues")).hasSizeGreaterThan(50);
     assertThat(expectedTopics.get("alerts")).hasSizeGreaterThan(20);
+    assertThat(expectedTopics.get("flows")).isNotEmpty();
+    assertThat(expectedTopics.get("zones")).isNotEmpty();
   }
 
   /** The match day, two lines that are no posts, and a last post that closes every window. */
