@@ -36,7 +36,7 @@ public record Detection(
     this(venue, phase, windowStart, windowEnd, hotspots, List.of());
   }
 
-  /** A detection against a baseline file. */
+  /** A detection against a baseline file that does not say how many authors each cell holds. */
   public Detection(
       String venue,
       String phase,
@@ -44,19 +44,15 @@ public record Detection(
       long windowEnd,
       List<Hotspot> hotspots,
       List<BuildUp> buildUps) {
-    this(venue, phase, windowStart, windowEnd, hotspots, buildUps, ExpectationSource.HISTORY);
-  }
-
-  /** A detection that does not say how many authors each cell holds in the window. */
-  public Detection(
-      String venue,
-      String phase,
-      long windowStart,
-      long windowEnd,
-      List<Hotspot> hotspots,
-      List<BuildUp> buildUps,
-      ExpectationSource baseline) {
-    this(venue, phase, windowStart, windowEnd, hotspots, buildUps, baseline, Map.of());
+    this(
+        venue,
+        phase,
+        windowStart,
+        windowEnd,
+        hotspots,
+        buildUps,
+        ExpectationSource.HISTORY,
+        Map.of());
   }
 
   public Detection {

@@ -1,13 +1,10 @@
 package org.crowdhex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -136,7 +133,12 @@ final class BaselineCommand implements Callable<Integer> {
     System.out.println(summary.describe());
 
     steps.accept("learning expected authors per cell and hour of week...");
-    Map<String, JsonNode> latest = latestRevisions(work.resolve("density/cells.jsonl"));
+    // The highest revision of each (cell, window): late posts make later revisions.
+    Map<String, JsonNode> latest =
+        OutputLines.largestPerKey(
+            work.resolve("density/cells.jsonl"),
+            n -> n.get("cell").asText() + "@" + n.get("window_start").asText(),
+            "revision");
     long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
     for (JsonNode n : latest.values()) {
       first = Math.min(first, Instant.parse(n.get("window_start").asText()).toEpochMilli());
@@ -184,24 +186,6 @@ final class BaselineCommand implements Callable<Integer> {
         learner.observationsExcluded(),
         VenueIndex.of(zones).cellCount());
     System.out.println("baseline written to " + out);
-  }
-
-  /** The highest revision of each (cell, window): late posts make later revisions. */
-  private static Map<String, JsonNode> latestRevisions(Path cells) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    Map<String, JsonNode> latest = new HashMap<>();
-    if (!Files.exists(cells)) return latest;
-    try (BufferedReader r = Files.newBufferedReader(cells)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) continue;
-        JsonNode n = json.readTree(line);
-        String key = n.get("cell").asText() + "@" + n.get("window_start").asText();
-        latest.merge(
-            key, n, (a, b) -> b.get("revision").asInt() > a.get("revision").asInt() ? b : a);
-      }
-    }
-    return latest;
   }
 
   private static Interval interval(String text) {

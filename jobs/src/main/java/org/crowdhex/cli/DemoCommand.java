@@ -1,8 +1,6 @@
 package org.crowdhex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,8 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -275,19 +271,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The busiest window of each venue, to show at a glance that the match is there. */
   private static void printPeaks(Path venues, ZoneId zone) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    Map<String, JsonNode> peak = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(venues)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) continue;
-        JsonNode n = json.readTree(line);
-        peak.merge(
-            n.get("venue").asText(),
-            n,
-            (a, b) -> b.get("authors").asInt() > a.get("authors").asInt() ? b : a);
-      }
-    }
+    Map<String, JsonNode> peak =
+        OutputLines.largestPerKey(venues, n -> n.get("venue").asText(), "authors");
     System.out.println("busiest window per venue (distinct authors, local time " + zone + "):");
     peak.values().stream()
         .sorted((a, b) -> b.get("authors").asInt() - a.get("authors").asInt())
@@ -308,21 +293,8 @@ final class DemoCommand implements Callable<Integer> {
    * summed over the region and its windows, so one person may count more than once).
    */
   private static void printAlerts(Path alerts, ZoneId zone) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    Map<String, JsonNode> latest = new LinkedHashMap<>();
-    if (Files.exists(alerts)) {
-      try (BufferedReader r = Files.newBufferedReader(alerts)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.isBlank()) continue;
-          JsonNode n = json.readTree(line);
-          latest.merge(
-              n.get("id").asText(),
-              n,
-              (a, b) -> b.get("revision").asInt() > a.get("revision").asInt() ? b : a);
-        }
-      }
-    }
+    Map<String, JsonNode> latest =
+        OutputLines.largestPerKey(alerts, n -> n.get("id").asText(), "revision");
     if (latest.isEmpty()) {
       System.out.println("no alerts: no crowd far above the baseline");
       return;

@@ -110,7 +110,8 @@ class VenueAlertsTest {
             warming.windowEnd(),
             warming.hotspots(),
             List.of(),
-            ExpectationSource.NO_BASELINE_YET);
+            ExpectationSource.NO_BASELINE_YET,
+            Map.of());
     learned =
         new Detection(
             "kuip",
@@ -119,7 +120,8 @@ class VenueAlertsTest {
             learned.windowEnd(),
             learned.hotspots(),
             List.of(),
-            ExpectationSource.ONLINE);
+            ExpectationSource.ONLINE,
+            Map.of());
 
     List<AlertRecord> out = new ArrayList<>(alerts.onWindow(state, warming));
     out.addAll(alerts.onWindow(state, learned));

@@ -155,26 +155,16 @@ class CommandLineTest {
             onset.minusSeconds(6 * 3600),
             onset.minusSeconds(5 * 3600)));
     Path json = dir.resolve("eval.json");
-    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream stdout = System.out;
-    int code;
-    try {
-      System.setOut(
-          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-      code =
-          run(
-              "eval",
-              "--alerts",
-              alerts.toString(),
-              "--truth",
-              gen.resolve("truth.json").toString(),
-              "--json",
-              json.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("scan");
+    String printed =
+        InProcess.crowdhex(
+            "eval",
+            "--alerts",
+            alerts.toString(),
+            "--truth",
+            gen.resolve("truth.json").toString(),
+            "--json",
+            json.toString());
+    assertThat(printed).contains("scan");
     var report =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).at("/reports/0");
     // The match has two anomalies (arrival and egress); one alert finds the egress, one is false.
